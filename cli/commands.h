@@ -1,0 +1,18 @@
+// The `wiedza` subcommands. Each register_* function adds one subcommand to the app and
+// sets the exit code through `exit_code` when it runs.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace wiedza::cli {
+
+// Exit codes shared by all subcommands.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalidInput = 1;  // some input was invalid (reported), the rest was processed
+inline constexpr int kExitFailure = 2;       // nothing was done: unusable corpus, locked or missing database
+
+void register_index_command(CLI::App& app, int& exit_code);
+void register_search_command(CLI::App& app, int& exit_code);
+void register_analyze_command(CLI::App& app, int& exit_code);
+
+}  // namespace wiedza::cli

@@ -1,0 +1,103 @@
+// `wiedza index CORPUS_DIR --db DB_DIR`
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include <xapian.h>
+
+#include "cli/commands.h"
+#include "indexer/corpus_reader.h"
+#include "indexer/index_writer.h"
+
+namespace wiedza::cli {
+namespace {
+
+struct IndexOptions {
+  std::string corpus_dir;
+  std::string db_path;
+  std::string progress = "auto";
+};
+
+void print_errors(const ValidationErrors& errors) {
+  for (const ValidationError& e : errors) std::cerr << "error: " << e.to_string() << "\n";
+}
+
+// A one-line progress bar on stderr, redrawn at most ~20 times a second.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled) {}
+  void update(std::size_t done, std::size_t total) {
+    if (!enabled_ || total == 0) return;
+    auto now = std::chrono::steady_clock::now();
+    if (done != total && now - last_ < std::chrono::milliseconds(50)) return;
+    last_ = now;
+    const int width = 40;
+    int filled = static_cast<int>(width * done / total);
+    std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu articles", filled, "########################################",
+                 width - filled, "", done, total);
+    if (done == total) std::fprintf(stderr, "\n");
+    std::fflush(stderr);
+  }
+
+ private:
+  bool enabled_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+int run_index(const IndexOptions& o) {
+  const auto started = std::chrono::steady_clock::now();
+  Corpus corpus;
+  try {
+    corpus = read_corpus(o.corpus_dir);
+  } catch (const CorpusError& e) {
+    print_errors(e.errors());
+    std::cerr << "error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  for (const std::string& w : corpus.warnings) std::cerr << "warning: " << w << "\n";
+  print_errors(corpus.errors);
+
+  const bool show = o.progress == "always" || (o.progress == "auto" && isatty(STDERR_FILENO));
+  ProgressBar bar(show);
+  SyncSummary summary;
+  try {
+    analysis::Analyzer analyzer;
+    summary = sync_index(o.db_path, corpus, analyzer, [&](std::size_t d, std::size_t t) { bar.update(d, t); });
+  } catch (const IndexLockedError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kExitFailure;
+  } catch (const Xapian::Error& e) {
+    std::cerr << "error: writing " << o.db_path << " failed: " << e.get_description()
+              << " (the previous revision is intact)\n";
+    return kExitFailure;
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  char timing[64];
+  std::snprintf(timing, sizeof timing, " (%.2f s)", seconds);
+  std::cout << summary.to_string() << timing << "\n";
+  if (!corpus.errors.empty()) {
+    std::cerr << corpus.invalid_ids.size() << " invalid article file(s) skipped; their previously indexed versions, if "
+              << "any, were kept\n";
+    return kExitInvalidInput;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void register_index_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<IndexOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "index", "Validate a corpus directory and bring the index in line with it (incremental, one atomic commit)");
+  cmd->add_option("corpus", options->corpus_dir, "Corpus directory (units.json, categories.json, articles/)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  cmd->add_option("--db", options->db_path, "Database directory (created when missing)")->required();
+  cmd->add_option("--progress", options->progress, "Progress bar: auto (on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->callback([options, &exit_code] { exit_code = run_index(*options); });
+}
+
+}  // namespace wiedza::cli

@@ -1,0 +1,81 @@
+#include "indexer/document_builder.h"
+
+#include <cstdint>
+#include <cstdio>
+
+#include "search/markdown_text.h"
+#include "search/schema.h"
+
+namespace wiedza {
+namespace {
+
+// Indexes one field's text starting at `pos`; returns the position after its last token.
+Xapian::termpos index_text(Xapian::Document& doc, analysis::Analyzer& analyzer, schema::Field field,
+                           const std::string& text, Xapian::termpos pos) {
+  const std::string prefix = schema::prefix(field);
+  analysis::Analysis a = analyzer.analyze(text, pos);
+  for (const analysis::AnalyzedToken& t : a.tokens) {
+    for (const std::string& term : t.terms) doc.add_posting(prefix + term, t.position);
+    for (const analysis::AnalyzedToken& part : t.parts) {
+      for (const std::string& term : part.terms) doc.add_posting(prefix + term, t.position);
+      doc.add_posting(schema::kExactPrefix + part.folded, t.position);
+    }
+    doc.add_posting(schema::kExactPrefix + t.folded, t.position);
+    pos = t.position + 1;
+  }
+  return pos;
+}
+
+std::string compact_date(const std::string& yyyy_mm_dd) {
+  std::string out;
+  for (char c : yyyy_mm_dd) {
+    if (c != '-') out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+Xapian::Document build_document(const Article& article, analysis::Analyzer& analyzer) {
+  Xapian::Document doc;
+  Xapian::termpos pos = 1;
+  pos = index_text(doc, analyzer, schema::Field::kTitle, article.title, pos) + schema::kFieldGap;
+  if (!article.summary.empty()) {
+    pos = index_text(doc, analyzer, schema::Field::kSummary, article.summary, pos) + schema::kFieldGap;
+  }
+  for (const std::string& keyword : article.keywords) {
+    // A gap of one between keywords keeps phrases from running across two of them.
+    pos = index_text(doc, analyzer, schema::Field::kKeywords, keyword, pos) + 1;
+  }
+  pos += schema::kFieldGap;
+  index_text(doc, analyzer, schema::Field::kBody, markdown_to_plain_text(article.body), pos);
+
+  doc.add_boolean_term(schema::kIdPrefix + article.id);
+  doc.add_boolean_term(schema::kCategoryPrefix + article.category);
+  doc.add_boolean_term(schema::kUnitPrefix + article.unit);
+  doc.add_boolean_term(schema::kKindPrefix + article.kind);
+
+  doc.add_value(schema::kSlotCategory, article.category);
+  doc.add_value(schema::kSlotUnit, article.unit);
+  doc.add_value(schema::kSlotKind, article.kind);
+  doc.add_value(schema::kSlotUpdated, compact_date(article.updated));
+  doc.add_value(schema::kSlotContentHash, content_hash(article));
+  doc.set_data(to_json(article).dump());
+  return doc;
+}
+
+std::string content_hash(const Article& article) {
+  // FNV-1a, 64 bit: stable across runs and machines (std::hash is not), and collisions
+  // only cost a skipped rewrite of an article that did change, which is vanishingly rare.
+  std::string input = to_json(article).dump() + "#schema=" + std::to_string(schema::kSchemaVersion);
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : input) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace wiedza

@@ -1,0 +1,21 @@
+// Turns a validated Article into the Xapian document described in search/schema.h.
+// This is the indexing half of the analyser symmetry: every word goes through the same
+// Analyzer the query builder uses.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "search/analysis/analyzer.h"
+#include "search/article.h"
+
+namespace wiedza {
+
+Xapian::Document build_document(const Article& article, analysis::Analyzer& analyzer);
+
+// Digest of everything that decides how the article is indexed (its stored JSON and the
+// schema version). Equal digests mean the document need not be rewritten.
+std::string content_hash(const Article& article);
+
+}  // namespace wiedza

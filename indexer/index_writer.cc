@@ -1,0 +1,124 @@
+#include "indexer/index_writer.h"
+
+#include <map>
+
+#include <xapian.h>
+
+#include "indexer/document_builder.h"
+#include "search/schema.h"
+
+namespace wiedza {
+namespace {
+
+struct Indexed {
+  Xapian::docid docid;
+  std::string hash;
+};
+
+std::map<std::string, Indexed> indexed_articles(const Xapian::Database& db) {
+  std::map<std::string, Indexed> out;
+  const std::string prefix = schema::kIdPrefix;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    const std::string term = *t;
+    auto p = db.postlist_begin(term);
+    if (p == db.postlist_end(term)) continue;
+    Xapian::docid docid = *p;
+    out[term.substr(prefix.size())] = {docid, db.get_document(docid).get_value(schema::kSlotContentHash)};
+  }
+  return out;
+}
+
+Xapian::WritableDatabase open_writable(const std::string& db_path) {
+  try {
+    return Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexLockedError("database " + db_path +
+                           " is being written by another process (a running `wiedza index` or a server "
+                           "applying edits); try again when it has finished");
+  }
+}
+
+}  // namespace
+
+std::string SyncSummary::to_string() const {
+  return std::to_string(added) + " added, " + std::to_string(updated) + " updated, " + std::to_string(unchanged) +
+         " unchanged, " + std::to_string(deleted) + " deleted, " + std::to_string(invalid) + " invalid";
+}
+
+SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysis::Analyzer& analyzer,
+                       const ProgressFn& progress) {
+  Xapian::WritableDatabase db = open_writable(db_path);
+  SyncSummary summary;
+  summary.invalid = corpus.invalid_ids.size();
+
+  const std::string units = units_to_json(corpus.directory.units).dump();
+  const std::string categories = categories_to_json(corpus.directory.categories).dump();
+  const std::string version = std::to_string(schema::kSchemaVersion);
+  summary.metadata_changed = db.get_metadata(schema::kMetaUnits) != units ||
+                             db.get_metadata(schema::kMetaCategories) != categories ||
+                             db.get_metadata(schema::kMetaSchemaVersion) != version;
+
+  std::map<std::string, Indexed> existing = indexed_articles(db);
+  bool in_transaction = false;
+  auto begin = [&] {
+    if (!in_transaction) {
+      db.begin_transaction(true);
+      in_transaction = true;
+    }
+  };
+
+  try {
+    const std::size_t total = corpus.articles.size();
+    for (std::size_t i = 0; i < total; ++i) {
+      const Article& article = corpus.articles[i];
+      auto it = existing.find(article.id);
+      const std::string hash = content_hash(article);
+      if (it != existing.end() && it->second.hash == hash) {
+        ++summary.unchanged;
+      } else {
+        begin();
+        Xapian::Document doc = build_document(article, analyzer);
+        if (it != existing.end()) {
+          db.replace_document(it->second.docid, doc);
+          ++summary.updated;
+        } else {
+          db.add_document(doc);
+          ++summary.added;
+        }
+      }
+      if (it != existing.end()) existing.erase(it);
+      if (progress) progress(i + 1, total);
+    }
+    // What is left was indexed before but has no valid file now. Invalid files keep
+    // their old version; only articles whose file is gone are deleted.
+    for (const auto& [id, indexed] : existing) {
+      if (corpus.invalid_ids.count(id) > 0) continue;
+      begin();
+      db.delete_document(indexed.docid);
+      ++summary.deleted;
+    }
+    if (summary.metadata_changed) {
+      begin();
+      db.set_metadata(schema::kMetaUnits, units);
+      db.set_metadata(schema::kMetaCategories, categories);
+      db.set_metadata(schema::kMetaSchemaVersion, version);
+    }
+    if (in_transaction) {
+      db.commit_transaction();
+      summary.committed = true;
+    }
+  } catch (...) {
+    if (in_transaction) {
+      try {
+        db.cancel_transaction();
+      } catch (const Xapian::Error&) {
+        // The original error is the one worth reporting; the database is unchanged anyway.
+      }
+    }
+    throw;
+  }
+  db.close();
+  return summary;
+}
+
+}  // namespace wiedza

@@ -1,0 +1,42 @@
+// Brings a Xapian database in line with a corpus: adds new articles, replaces changed
+// ones, deletes those whose files disappeared, leaves unchanged and invalid ones alone.
+// All of it is one transaction: readers see the old revision or the new one, never a mix,
+// and a run killed midway leaves the previous revision intact.
+#pragma once
+
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+#include "indexer/corpus_reader.h"
+#include "search/analysis/analyzer.h"
+
+namespace wiedza {
+
+struct SyncSummary {
+  std::size_t added = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+  std::size_t deleted = 0;
+  std::size_t invalid = 0;
+  bool metadata_changed = false;  // units or categories changed
+  bool committed = false;         // false when there was nothing to write
+
+  std::string to_string() const;
+};
+
+// Another process holds the database's write lock.
+class IndexLockedError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Called as articles are processed: (done, total).
+using ProgressFn = std::function<void(std::size_t, std::size_t)>;
+
+// Creates the database when it does not exist. Throws IndexLockedError when another
+// writer is active, and Xapian::Error for I/O problems (the old revision stays intact).
+SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysis::Analyzer& analyzer,
+                       const ProgressFn& progress = {});
+
+}  // namespace wiedza

@@ -1,0 +1,71 @@
+// The Polish analyser: the one place where text becomes index terms. The indexer and the
+// query builder both call it, so a word is analysed the same way on both sides.
+//
+// Pipeline per token: ICU NFC + segmentation (tokenizer.h) -> case folding -> stop-word
+// check on the folded form -> dictionary lemmas (hunspell-pl) -> diacritic folding of the
+// lemmas. Unknown words stand for themselves. See docs/analysis.md.
+//
+// Not thread-safe (it owns a Lemmatizer): one Analyzer per thread.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "search/analysis/lemmatizer.h"
+#include "search/analysis/tokenizer.h"
+
+namespace wiedza::analysis {
+
+struct AnalyzedToken {
+  std::string surface;     // as written (NFC)
+  std::size_t begin = 0;   // byte offsets into Analysis::text
+  std::size_t end = 0;
+  std::uint32_t position = 0;
+  TokenKind kind = TokenKind::kWord;
+  std::string normalized;  // case-folded
+  std::string folded;      // case- and diacritic-folded: the exact-form key
+  std::vector<std::string> lemmas;  // dictionary lemmas; empty when unknown or a stop word
+  bool stop = false;
+  // The word's index terms (without a field prefix): its lemmas and their folded forms,
+  // or, for a word the dictionary does not know, its own normalised and folded form.
+  // Empty for stop words, which are indexed only as exact forms (for phrases).
+  std::vector<std::string> terms;
+  // Components of a compound ("e-mail", "12 616 55 55", "500+"), analysed the same way.
+  std::vector<AnalyzedToken> parts;
+};
+
+struct Analysis {
+  std::string text;  // the NFC-normalised input the offsets refer to
+  std::vector<AnalyzedToken> tokens;
+};
+
+class Analyzer {
+ public:
+  explicit Analyzer(const std::string& dict_dir = default_dictionary_dir());
+
+  // Analyses text; positions start at `first_position` and advance by one per token
+  // (stop words included, so phrase distances stay true).
+  Analysis analyze(std::string_view text, std::uint32_t first_position = 0);
+
+  // Query-side expansion of one token: its terms plus, for a word typed without Polish
+  // letters, the lemmas of the dictionary words it may stand for ("odpadow" -> odpad,
+  // "oplata" -> opłata). Every term analyze() gives the same word at index time is
+  // included, so a query word always meets itself.
+  std::vector<std::string> query_terms(const AnalyzedToken& token);
+
+  Lemmatizer& lemmatizer() { return lemmatizer_; }
+
+  // Tokens longer than this (in bytes) are ignored: they are noise, not words, and
+  // Xapian limits term length.
+  static constexpr std::size_t kMaxTokenBytes = 64;
+
+ private:
+  AnalyzedToken analyze_word(std::string surface, TokenKind kind);
+  void add_lemma_terms(const std::vector<std::string>& lemmas, std::vector<std::string>& terms);
+
+  Lemmatizer lemmatizer_;
+};
+
+}  // namespace wiedza::analysis

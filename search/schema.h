@@ -1,0 +1,70 @@
+// The index schema: term prefixes, value slots and metadata keys. docs/schema.md
+// describes the same in prose; change both together and bump kSchemaVersion, which
+// forces a full reindex (it is part of every article's content hash).
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+namespace wiedza::schema {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Unique id term: "Q" + article id. The document carries it, so replace_document("Q"+id)
+// upserts.
+inline constexpr const char* kIdPrefix = "Q";
+
+// Boolean filter terms (no positions, wdf 0).
+inline constexpr const char* kCategoryPrefix = "XC";
+inline constexpr const char* kUnitPrefix = "XU";
+inline constexpr const char* kKindPrefix = "XK";
+
+// Analysed text, one prefix per field so that fields can be weighted at query time.
+// Terms are the analyser's lemma terms (analysis/analyzer.h), with positions.
+enum class Field { kTitle, kSummary, kKeywords, kBody };
+inline constexpr Field kAllFields[] = {Field::kTitle, Field::kSummary, Field::kKeywords, Field::kBody};
+
+inline const char* prefix(Field f) {
+  switch (f) {
+    case Field::kTitle: return "T";
+    case Field::kSummary: return "A";
+    case Field::kKeywords: return "K";
+    case Field::kBody: return "B";
+  }
+  return "B";
+}
+
+inline const char* field_name(Field f) {
+  switch (f) {
+    case Field::kTitle: return "title";
+    case Field::kSummary: return "summary";
+    case Field::kKeywords: return "keywords";
+    case Field::kBody: return "body";
+  }
+  return "body";
+}
+
+// Exact (case- and diacritic-folded, not lemmatised) forms from every field, with
+// positions: the exact-form bonus and quoted phrases use them. Stop words are included.
+inline constexpr const char* kExactPrefix = "E";
+
+// Gap between fields in the position space so that phrases never span two fields.
+inline constexpr Xapian::termpos kFieldGap = 100;
+
+// Value slots.
+enum Slot : Xapian::valueno {
+  kSlotCategory = 0,
+  kSlotUnit = 1,
+  kSlotKind = 2,
+  kSlotUpdated = 3,      // "YYYYMMDD" (sorts as text), "" when unknown
+  kSlotContentHash = 4,  // hex digest of the article as indexed + schema version
+};
+
+// Database metadata keys. Units and categories travel with the database so that a
+// server needs nothing but the database directory.
+inline constexpr const char* kMetaUnits = "wiedza.units";
+inline constexpr const char* kMetaCategories = "wiedza.categories";
+inline constexpr const char* kMetaSchemaVersion = "wiedza.schema_version";
+
+}  // namespace wiedza::schema

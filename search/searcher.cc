@@ -1,0 +1,118 @@
+#include "search/searcher.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "search/markdown_text.h"
+#include "search/schema.h"
+
+namespace wiedza {
+namespace {
+
+Xapian::Database open_database(const std::string& path) {
+  if (!std::filesystem::exists(path)) {
+    throw std::runtime_error("database " + path + " does not exist (create it with `wiedza index CORPUS --db " + path +
+                             "`)");
+  }
+  try {
+    Xapian::Database db(path);
+    if (db.get_metadata(schema::kMetaSchemaVersion).empty()) {
+      throw std::runtime_error("database " + path + " is not a Wiedza index (no schema version)");
+    }
+    return db;
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    throw std::runtime_error("cannot open database " + path + ": " + e.get_msg());
+  }
+}
+
+Xapian::Query filter_terms(const std::vector<std::string>& values, const char* prefix) {
+  std::vector<Xapian::Query> terms;
+  for (const std::string& v : values) terms.emplace_back(prefix + v);
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+std::string json_string(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::string& db_path, const std::string& dict_dir, RankingOptions options)
+    : db_path_(db_path), db_(open_database(db_path)), analyzer_(dict_dir), builder_(analyzer_, options),
+      options_(options) {}
+
+void Searcher::reopen() { db_.reopen(); }
+
+Xapian::rev Searcher::revision() const { return db_.get_revision(); }
+
+Xapian::doccount Searcher::document_count() const { return db_.get_doccount(); }
+
+Directory Searcher::directory() const {
+  Directory d;
+  ValidationErrors errors;
+  auto units = nlohmann::json::parse(db_.get_metadata(schema::kMetaUnits), nullptr, false);
+  auto categories = nlohmann::json::parse(db_.get_metadata(schema::kMetaCategories), nullptr, false);
+  if (!units.is_discarded()) d.units = parse_units(units, "(index metadata)", errors);
+  if (!categories.is_discarded()) d.categories = parse_categories(categories, "(index metadata)", errors);
+  return d;
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  // A writer that has committed twice since we opened makes old blocks disappear;
+  // reopening and running the query again is the documented remedy.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return run(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 3) throw;
+      db_.reopen();
+    }
+  }
+}
+
+SearchResult Searcher::run(const SearchRequest& request) {
+  SearchResult result;
+  result.query = request.query;
+  BuiltQuery built = builder_.build(request.query);
+  result.words = built.words;
+  if (built.query.empty()) return result;
+
+  Xapian::Query query = built.query;
+  std::vector<Xapian::Query> filters;
+  if (!request.categories.empty()) filters.push_back(filter_terms(request.categories, schema::kCategoryPrefix));
+  if (!request.units.empty()) filters.push_back(filter_terms(request.units, schema::kUnitPrefix));
+  if (!request.kinds.empty()) filters.push_back(filter_terms(request.kinds, schema::kKindPrefix));
+  if (!filters.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  }
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(options_.bm25_k1, 0, 1, options_.bm25_b, 0.5));
+  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                       static_cast<Xapian::doccount>(request.limit),
+                                       static_cast<Xapian::doccount>(request.offset + request.limit + 1));
+  result.total = mset.get_matches_estimated();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Xapian::Document doc = it.get_document();
+    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    if (data.is_discarded()) continue;
+    SearchHit hit;
+    hit.id = json_string(data, "id");
+    hit.title = json_string(data, "title");
+    hit.summary = json_string(data, "summary");
+    hit.category = json_string(data, "category");
+    hit.unit = json_string(data, "unit");
+    hit.kind = json_string(data, "kind");
+    hit.updated = json_string(data, "updated");
+    hit.score = it.get_weight();
+    hit.snippet = make_snippet(markdown_to_plain_text(json_string(data, "body")), built.words, analyzer_);
+    result.hits.push_back(std::move(hit));
+  }
+  return result;
+}
+
+}  // namespace wiedza

@@ -1,0 +1,75 @@
+// Runs searches against one database. Owns its Xapian::Database and Analyzer, so it is
+// not thread-safe: give each thread its own Searcher (Xapian objects use non-atomic
+// reference counts and must never be shared).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search/analysis/analyzer.h"
+#include "search/directory.h"
+#include "search/query_builder.h"
+#include "search/ranking_options.h"
+#include "search/snippet.h"
+
+namespace wiedza {
+
+struct SearchRequest {
+  std::string query;
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  // Filters: values within one list are alternatives (OR); lists combine with AND.
+  std::vector<std::string> categories;
+  std::vector<std::string> units;
+  std::vector<std::string> kinds;
+};
+
+struct SearchHit {
+  std::string id;
+  std::string title;
+  std::string summary;
+  std::string category;
+  std::string unit;
+  std::string kind;
+  std::string updated;
+  double score = 0;  // BM25-based weight; comparable only within one result list
+  Snippet snippet;
+};
+
+struct SearchResult {
+  std::string query;
+  std::size_t total = 0;  // estimated number of matching articles
+  std::vector<SearchHit> hits;
+  std::vector<QueryWord> words;  // the analysed query, for diagnostics and highlighting
+};
+
+class Searcher {
+ public:
+  // Opens the database read-only. Throws std::runtime_error naming the path when it is
+  // missing or not a Wiedza index.
+  explicit Searcher(const std::string& db_path, const std::string& dict_dir = analysis::default_dictionary_dir(),
+                    RankingOptions options = {});
+
+  SearchResult search(const SearchRequest& request);
+
+  // Picks up a newer revision written by an indexer; cheap when nothing changed.
+  void reopen();
+  Xapian::rev revision() const;
+  Xapian::doccount document_count() const;
+  Directory directory() const;
+  analysis::Analyzer& analyzer() { return analyzer_; }
+
+ private:
+  SearchResult run(const SearchRequest& request);
+
+  std::string db_path_;
+  Xapian::Database db_;
+  analysis::Analyzer analyzer_;
+  QueryBuilder builder_;
+  RankingOptions options_;
+};
+
+}  // namespace wiedza

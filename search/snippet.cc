@@ -1,0 +1,126 @@
+#include "search/snippet.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace wiedza {
+namespace {
+
+// Index of the query word a token matches, or -1.
+int match_word(const analysis::AnalyzedToken& t, const std::unordered_map<std::string, int>& by_term) {
+  if (auto it = by_term.find("=" + t.folded); it != by_term.end()) return it->second;
+  for (const std::string& term : t.terms) {
+    if (auto it = by_term.find(term); it != by_term.end()) return it->second;
+  }
+  return -1;
+}
+
+std::string collapse_whitespace(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  if (space && !out.empty()) out += ' ';
+  return out;
+}
+
+}  // namespace
+
+Snippet make_snippet(const std::string& plain_text, const std::vector<QueryWord>& words,
+                     analysis::Analyzer& analyzer, const SnippetOptions& options) {
+  std::unordered_map<std::string, int> by_term;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].stop && !words[i].in_phrase) continue;
+    by_term.emplace("=" + words[i].exact, static_cast<int>(i));
+    for (const std::string& alt : words[i].alternatives) by_term.emplace(alt, static_cast<int>(i));
+  }
+  analysis::Analysis a = analyzer.analyze(plain_text);
+  const auto& tokens = a.tokens;
+  Snippet snippet;
+  if (tokens.empty()) return snippet;
+
+  std::vector<int> match(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) match[i] = match_word(tokens[i], by_term);
+
+  // Best window: most distinct query words, then most matches, then earliest.
+  const std::size_t window = std::min(options.window_tokens, tokens.size());
+  std::size_t best_start = 0;
+  int best_score = -1;
+  for (std::size_t start = 0; start + window <= tokens.size(); ++start) {
+    std::vector<bool> seen(words.size(), false);
+    int distinct = 0, hits = 0;
+    for (std::size_t i = start; i < start + window; ++i) {
+      if (match[i] < 0) continue;
+      ++hits;
+      if (!seen[static_cast<std::size_t>(match[i])]) {
+        seen[static_cast<std::size_t>(match[i])] = true;
+        ++distinct;
+      }
+    }
+    int score = distinct * 100 + hits;
+    if (score > best_score) {
+      best_score = score;
+      best_start = start;
+    }
+  }
+  // Start a little before the first match so the passage reads naturally.
+  std::size_t first_match = best_start;
+  while (first_match < best_start + window && match[first_match] < 0) ++first_match;
+  std::size_t start = first_match > best_start + 3 ? first_match - 3 : best_start;
+  if (best_score <= 0) start = 0;
+  const std::size_t end = std::min(tokens.size(), start + window);
+
+  const std::string& text = a.text;
+  std::size_t cursor = tokens[start].begin;
+  for (std::size_t i = start; i < end; ++i) {
+    if (match[i] < 0) continue;
+    if (tokens[i].begin > cursor) snippet.parts.push_back({text.substr(cursor, tokens[i].begin - cursor), false});
+    snippet.parts.push_back({text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), true});
+    cursor = tokens[i].end;
+  }
+  std::size_t stop = tokens[end - 1].end;
+  // Keep a closing full stop or bracket that belongs to the last word.
+  while (stop < text.size() && (text[stop] == '.' || text[stop] == ')' || text[stop] == ',')) ++stop;
+  if (stop > cursor) snippet.parts.push_back({text.substr(cursor, stop - cursor), false});
+  for (SnippetPart& p : snippet.parts) p.text = collapse_whitespace(p.text);
+  snippet.starts_mid_text = start > 0;
+  snippet.ends_mid_text = end < tokens.size();
+  return snippet;
+}
+
+std::string html_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string render_snippet(const Snippet& s, const std::string& open, const std::string& close,
+                           std::string (*escape)(const std::string&)) {
+  std::string out;
+  if (s.starts_mid_text) out += "… ";
+  for (const SnippetPart& p : s.parts) {
+    const std::string text = escape != nullptr ? escape(p.text) : p.text;
+    out += p.highlighted ? open + text + close : text;
+  }
+  if (s.ends_mid_text) out += " …";
+  return out;
+}
+
+}  // namespace wiedza

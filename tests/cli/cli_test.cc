@@ -1,0 +1,119 @@
+// End-to-end tests of the `wiedza` binary as users and other tools call it.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "tests/support/test_corpus.h"
+
+namespace wiedza {
+namespace {
+
+using testing::run_command;
+using testing::TempDir;
+using testing::TestCorpus;
+using testing::wiedza_binary;
+
+class CliTest : public ::testing::Test {
+ protected:
+  TempDir tmp;
+  TestCorpus corpus{tmp.path() / "corpus"};
+
+  testing::CommandResult index(bool with_stderr = true) {
+    return run_command(wiedza_binary() + " index " + corpus.dir().string() + " --db " + tmp.str("db"), with_stderr);
+  }
+  nlohmann::json search_json(const std::string& query) {
+    auto r = run_command(wiedza_binary() + " search --json --db " + tmp.str("db") + " '" + query + "'");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    return nlohmann::json::parse(r.output);
+  }
+};
+
+TEST_F(CliTest, IndexReportsSummaryAndIsIncremental) {
+  corpus.put("dowod", TestCorpus::article("dowod", "Dowód osobisty", "Wniosek o dowód osobisty."));
+  auto first = index();
+  EXPECT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("1 added, 0 updated, 0 unchanged, 0 deleted, 0 invalid"), std::string::npos)
+      << first.output;
+  auto second = index();
+  EXPECT_NE(second.output.find("0 added, 0 updated, 1 unchanged, 0 deleted"), std::string::npos) << second.output;
+}
+
+TEST_F(CliTest, InvalidArticleIsReportedWithPathAndFieldAndExitStatusOne) {
+  corpus.put("dobry", TestCorpus::article("dobry", "Wywóz odpadów", "Harmonogram wywozu."));
+  corpus.put("zly", {{"title", "Zły"}, {"body", "x"}, {"category", "brak-takiej"}});
+  auto r = index();
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("zly.json: field 'category': unknown category 'brak-takiej'"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("1 added"), std::string::npos) << r.output;
+  EXPECT_EQ(search_json("wywozu")["results"][0]["id"], "dobry");
+}
+
+TEST_F(CliTest, RemovedFileDisappearsFromResults) {
+  corpus.put("a", TestCorpus::article("a", "Psy w parku", "Wybieg dla psów."));
+  index();
+  EXPECT_EQ(search_json("psy")["results"].size(), 1u);
+  corpus.remove("a");
+  auto r = index();
+  EXPECT_NE(r.output.find("1 deleted"), std::string::npos) << r.output;
+  EXPECT_EQ(search_json("psy")["results"].size(), 0u);
+}
+
+TEST_F(CliTest, SearchJsonHasHighlightedSnippets) {
+  corpus.put("a", TestCorpus::article("a", "Odpady wielkogabarytowe", "Odbiór odpadów wielkogabarytowych."));
+  index();
+  auto j = search_json("odpadow");
+  ASSERT_EQ(j["results"].size(), 1u);
+  EXPECT_EQ(j["results"][0]["id"], "a");
+  EXPECT_NE(j["results"][0]["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+  EXPECT_GT(j["results"][0]["score"].get<double>(), 0.0);
+}
+
+TEST_F(CliTest, JsonlBatchAnswersEveryLineInOrder) {
+  corpus.put("a", TestCorpus::article("a", "Dowód osobisty", "Wniosek o dowód."));
+  corpus.put("b", TestCorpus::article("b", "Meldunek", "Zameldowanie na pobyt stały."));
+  index();
+  auto r = run_command("printf '%s\\n' '{\"id\":\"q1\",\"query\":\"dowodu\"}' 'not json' "
+                       "'{\"id\":\"q2\",\"query\":\"zameldowania\"}' | " +
+                       wiedza_binary() + " search --jsonl --db " + tmp.str("db"));
+  std::istringstream lines(r.output);
+  std::vector<nlohmann::json> out;
+  for (std::string line; std::getline(lines, line);) out.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(out.size(), 3u) << r.output;
+  EXPECT_EQ(out[0]["id"], "q1");
+  EXPECT_EQ(out[0]["results"][0]["id"], "a");
+  EXPECT_TRUE(out[1].contains("error"));
+  EXPECT_EQ(out[2]["id"], "q2");
+  EXPECT_EQ(out[2]["results"][0]["id"], "b");
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST_F(CliTest, MissingDatabaseAndCorpusGiveClearErrors) {
+  auto r = run_command(wiedza_binary() + " search --db " + tmp.str("nope") + " dowód", true);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("does not exist"), std::string::npos) << r.output;
+  std::filesystem::remove(corpus.dir() / "units.json");
+  r = index();
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("units.json: missing"), std::string::npos) << r.output;
+}
+
+TEST_F(CliTest, AnalyzeShowsLemmasAndFoldedForms) {
+  auto r = run_command(wiedza_binary() + " analyze --json 'Odpadów wielkogabarytowych'");
+  ASSERT_EQ(r.exit_code, 0);
+  auto j = nlohmann::json::parse(r.output);
+  EXPECT_EQ(j["tokens"][0]["lemmas"][0], "odpad");
+  EXPECT_EQ(j["tokens"][0]["folded"], "odpadow");
+}
+
+TEST_F(CliTest, EverySubcommandHasHelp) {
+  for (const char* cmd : {"index", "search", "analyze"}) {
+    auto r = run_command(wiedza_binary() + " " + cmd + " --help");
+    EXPECT_EQ(r.exit_code, 0) << cmd;
+    EXPECT_NE(r.output.find("Usage"), std::string::npos) << cmd;
+  }
+}
+
+}  // namespace
+}  // namespace wiedza
