@@ -14,5 +14,6 @@ inline constexpr int kExitFailure = 2;       // nothing was done: unusable corpu
 void register_index_command(CLI::App& app, int& exit_code);
 void register_search_command(CLI::App& app, int& exit_code);
 void register_analyze_command(CLI::App& app, int& exit_code);
+void register_eval_command(CLI::App& app, int& exit_code);
 
 }  // namespace wiedza::cli

@@ -15,19 +15,20 @@ int match_word(const analysis::AnalyzedToken& t, const std::unordered_map<std::s
   return -1;
 }
 
+// Runs of whitespace (line breaks of the body included) become one space; a part keeps
+// its leading and trailing space so that highlighted words stay separated.
 std::string collapse_whitespace(const std::string& s) {
   std::string out;
-  bool space = false;
+  bool in_space = false;
   for (char c : s) {
     if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = true;
-      continue;
+      if (!in_space) out += ' ';
+      in_space = true;
+    } else {
+      out += c;
+      in_space = false;
     }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
   }
-  if (space && !out.empty()) out += ' ';
   return out;
 }
 

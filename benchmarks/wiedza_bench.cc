@@ -1,0 +1,96 @@
+// wiedza_bench: indexing throughput and in-process query latency.
+//   wiedza_bench index CORPUS --db DB       full index from scratch, articles/s
+//   wiedza_bench query --db DB QUERIES.jsonl [--rounds N]
+//                                            latency of Searcher::search (mean, p50, p99)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "indexer/corpus_reader.h"
+#include "indexer/index_writer.h"
+#include "search/searcher.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+int bench_index(const std::string& corpus_dir, const std::string& db) {
+  std::filesystem::remove_all(db);
+  auto t0 = Clock::now();
+  wiedza::Corpus corpus = wiedza::read_corpus(corpus_dir);
+  double read_s = seconds_since(t0);
+  wiedza::analysis::Analyzer analyzer;
+  auto t1 = Clock::now();
+  wiedza::SyncSummary s = wiedza::sync_index(db, corpus, analyzer);
+  double index_s = seconds_since(t1);
+  double total_s = seconds_since(t0);
+  std::printf("articles: %zu (%s)\nread+validate: %.2f s\nanalyse+write+commit: %.2f s\n", corpus.articles.size(),
+              s.to_string().c_str(), read_s, index_s);
+  std::printf("throughput: %.0f articles/s (end to end %.2f s)\n", static_cast<double>(corpus.articles.size()) / total_s,
+              total_s);
+  return 0;
+}
+
+int bench_query(const std::string& db, const std::string& queries_file, int rounds) {
+  std::vector<std::string> queries;
+  std::ifstream in(queries_file);
+  for (std::string line; std::getline(in, line);) {
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_object() && j.contains("query")) queries.push_back(j["query"].get<std::string>());
+  }
+  if (queries.empty()) {
+    std::cerr << "no queries in " << queries_file << "\n";
+    return 2;
+  }
+  wiedza::Searcher searcher(db);
+  // Warm-up round: fills the lemma cache and the OS page cache, as a running server has.
+  for (const auto& q : queries) searcher.search({q, 10, 0, {}, {}, {}});
+  std::vector<double> ms;
+  for (int r = 0; r < rounds; ++r) {
+    for (const auto& q : queries) {
+      auto t = Clock::now();
+      searcher.search({q, 10, 0, {}, {}, {}});
+      ms.push_back(seconds_since(t) * 1000.0);
+    }
+  }
+  std::sort(ms.begin(), ms.end());
+  double sum = 0;
+  for (double v : ms) sum += v;
+  auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * static_cast<double>(ms.size())))]; };
+  std::printf("documents: %u, queries: %zu x %d rounds\n", searcher.document_count(), queries.size(), rounds);
+  std::printf("latency ms: mean %.3f  p50 %.3f  p99 %.3f  max %.3f\n", sum / static_cast<double>(ms.size()), pct(0.50),
+              pct(0.99), ms.back());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"wiedza_bench: indexing and query speed"};
+  app.require_subcommand(1);
+  std::string corpus, db, queries;
+  int rounds = 5;
+  auto* index = app.add_subcommand("index", "Index a corpus from scratch and report throughput");
+  index->add_option("corpus", corpus)->required();
+  index->add_option("--db", db)->required();
+  auto* query = app.add_subcommand("query", "Report in-process search latency");
+  query->add_option("queries", queries, "JSONL with a \"query\" field per line")->required();
+  query->add_option("--db", db)->required();
+  query->add_option("--rounds", rounds, "Passes over the query list")->check(CLI::PositiveNumber);
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (*index) return bench_index(corpus, db);
+    return bench_query(db, queries, rounds);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  }
+}

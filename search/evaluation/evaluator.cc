@@ -1,0 +1,151 @@
+#include "search/evaluation/evaluator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+#include "search/json_fields.h"
+
+namespace wiedza::evaluation {
+
+std::vector<JudgedQuery> read_judged_queries(const std::string& path, ValidationErrors& errors) {
+  std::vector<JudgedQuery> out;
+  std::ifstream in(path);
+  if (!in) {
+    errors.push_back({path, "", "cannot open"});
+    return out;
+  }
+  std::size_t line_no = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    if (trim(line).empty()) continue;
+    const std::string where = "line " + std::to_string(line_no);
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    FieldReader r(j, path, where, errors);
+    if (j.is_discarded()) {
+      r.error("", "invalid JSON");
+      continue;
+    }
+    if (!r.is_object()) continue;
+    JudgedQuery q;
+    q.id = r.required_string("id");
+    q.query = r.required_string("query");
+    q.style = r.optional_string("style");
+    std::string unit = r.optional_string("unit");
+    if (!unit.empty()) q.unit = unit;
+    auto rel = j.find("relevant");
+    if (rel != j.end() && !rel->is_null()) {
+      if (!rel->is_object()) {
+        r.error("relevant", "must be an object of article id -> grade");
+      } else {
+        for (auto it = rel->begin(); it != rel->end(); ++it) {
+          if (!it->is_number_integer() || it->get<int>() < 0 || it->get<int>() > 2) {
+            r.error("relevant." + it.key(), "grade must be 0, 1 or 2");
+          } else if (it->get<int>() > 0) {
+            q.relevant[it.key()] = it->get<int>();
+          }
+        }
+      }
+    }
+    if (!r.failed()) out.push_back(std::move(q));
+  }
+  return out;
+}
+
+namespace {
+
+void add(Aggregate& a, const QueryOutcome& o) {
+  ++a.queries;
+  if (!o.query->in_scope()) {
+    a.out_of_scope_answered += o.ranked.empty() ? 0 : 1;
+    return;
+  }
+  ++a.in_scope;
+  a.ndcg10 += o.ndcg10;
+  a.mrr10 += o.mrr10;
+  a.recall10 += o.recall10;
+  a.recall50 += o.recall50;
+  a.no_result_rate += o.ranked.empty() ? 1 : 0;
+}
+
+void finish(Aggregate& a) {
+  const std::size_t out_of_scope = a.queries - a.in_scope;
+  if (a.in_scope > 0) {
+    const double n = static_cast<double>(a.in_scope);
+    a.ndcg10 /= n;
+    a.mrr10 /= n;
+    a.recall10 /= n;
+    a.recall50 /= n;
+    a.no_result_rate /= n;
+  }
+  if (out_of_scope > 0) a.out_of_scope_answered /= static_cast<double>(out_of_scope);
+}
+
+double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
+
+nlohmann::json aggregate_json(const Aggregate& a) {
+  return {{"queries", a.queries},
+          {"in_scope", a.in_scope},
+          {"ndcg@10", round4(a.ndcg10)},
+          {"mrr@10", round4(a.mrr10)},
+          {"recall@10", round4(a.recall10)},
+          {"recall@50", round4(a.recall50)},
+          {"no_result_rate", round4(a.no_result_rate)},
+          {"out_of_scope_answered", round4(a.out_of_scope_answered)},
+          {"routing_accuracy@1", nullptr}};
+}
+
+}  // namespace
+
+EvaluationReport evaluate(Searcher& searcher, const std::vector<JudgedQuery>& queries) {
+  EvaluationReport report;
+  for (const JudgedQuery& q : queries) {
+    SearchRequest request;
+    request.query = q.query;
+    request.limit = 50;
+    QueryOutcome o;
+    o.query = &q;
+    for (const SearchHit& hit : searcher.search(request).hits) o.ranked.push_back(hit.id);
+    o.ndcg10 = ndcg_at(o.ranked, q.relevant, 10);
+    o.mrr10 = mrr_at(o.ranked, q.relevant, 10);
+    o.recall10 = recall_at(o.ranked, q.relevant, 10);
+    o.recall50 = recall_at(o.ranked, q.relevant, 50);
+    report.outcomes.push_back(std::move(o));
+  }
+  for (const QueryOutcome& o : report.outcomes) {
+    add(report.overall, o);
+    add(report.by_style[o.query->style.empty() ? "(none)" : o.query->style], o);
+  }
+  finish(report.overall);
+  for (auto& [style, a] : report.by_style) finish(a);
+  return report;
+}
+
+std::vector<const QueryOutcome*> EvaluationReport::worst(std::size_t n) const {
+  std::vector<const QueryOutcome*> in_scope;
+  for (const QueryOutcome& o : outcomes) {
+    if (o.query->in_scope()) in_scope.push_back(&o);
+  }
+  std::stable_sort(in_scope.begin(), in_scope.end(),
+                   [](const QueryOutcome* a, const QueryOutcome* b) { return a->ndcg10 < b->ndcg10; });
+  if (in_scope.size() > n) in_scope.resize(n);
+  return in_scope;
+}
+
+nlohmann::json EvaluationReport::to_json(std::size_t worst_n) const {
+  nlohmann::json styles = nlohmann::json::object();
+  for (const auto& [style, a] : by_style) styles[style] = aggregate_json(a);
+  nlohmann::json worst_list = nlohmann::json::array();
+  for (const QueryOutcome* o : worst(worst_n)) {
+    std::vector<std::string> top(o->ranked.begin(), o->ranked.begin() + std::min<std::size_t>(5, o->ranked.size()));
+    worst_list.push_back({{"id", o->query->id},
+                          {"query", o->query->query},
+                          {"style", o->query->style},
+                          {"ndcg@10", round4(o->ndcg10)},
+                          {"expected", o->query->relevant},
+                          {"got", top}});
+  }
+  return {{"overall", aggregate_json(overall)}, {"by_style", styles}, {"worst", worst_list}};
+}
+
+}  // namespace wiedza::evaluation

@@ -1,0 +1,55 @@
+// Runs a judged query set (corpus/queries/dev.jsonl format) through Searcher, the code
+// path the server uses, and aggregates the metrics overall and per query style.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "search/evaluation/metrics.h"
+#include "search/searcher.h"
+#include "search/validation_error.h"
+
+namespace wiedza::evaluation {
+
+struct JudgedQuery {
+  std::string id;
+  std::string query;
+  Judgments relevant;  // empty for out-of-scope queries
+  std::optional<std::string> unit;
+  std::string style;
+  bool in_scope() const { return !relevant.empty(); }
+};
+
+// Reads a JSONL file; malformed lines are reported with their line number.
+std::vector<JudgedQuery> read_judged_queries(const std::string& path, ValidationErrors& errors);
+
+struct QueryOutcome {
+  const JudgedQuery* query;
+  std::vector<std::string> ranked;  // top 50 ids
+  double ndcg10 = 0, mrr10 = 0, recall10 = 0, recall50 = 0;
+};
+
+struct Aggregate {
+  std::size_t queries = 0;           // all queries in the group
+  std::size_t in_scope = 0;          // those with judgments (metrics average over these)
+  double ndcg10 = 0, mrr10 = 0, recall10 = 0, recall50 = 0;
+  double no_result_rate = 0;         // in-scope queries that returned nothing
+  double out_of_scope_answered = 0;  // out-of-scope queries that returned something
+};
+
+struct EvaluationReport {
+  Aggregate overall;
+  std::map<std::string, Aggregate> by_style;
+  std::vector<QueryOutcome> outcomes;  // in input order
+
+  // The in-scope queries with the lowest nDCG@10, worst first.
+  std::vector<const QueryOutcome*> worst(std::size_t n) const;
+  nlohmann::json to_json(std::size_t worst_n) const;
+};
+
+EvaluationReport evaluate(Searcher& searcher, const std::vector<JudgedQuery>& queries);
+
+}  // namespace wiedza::evaluation
