@@ -13,6 +13,7 @@ struct EvalOptions {
   std::string queries;
   bool json = false;
   std::size_t worst = 15;
+  std::vector<std::string> ranking;
 };
 
 void print_row(const std::string& name, const evaluation::Aggregate& a) {
@@ -30,7 +31,9 @@ int run_eval(const EvalOptions& o) {
   }
   std::unique_ptr<Searcher> searcher;
   try {
-    searcher = std::make_unique<Searcher>(o.db_path);
+    RankingOptions ranking;
+    for (const std::string& assignment : o.ranking) ranking.set(assignment);
+    searcher = std::make_unique<Searcher>(o.db_path, analysis::default_dictionary_dir(), ranking);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitFailure;
@@ -68,6 +71,7 @@ void register_eval_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--db", o->db_path, "Database directory")->required();
   cmd->add_flag("--json", o->json, "Print the report as one JSON object");
   cmd->add_option("--worst", o->worst, "How many of the worst queries to list");
+  cmd->add_option("--rank", o->ranking, "Override a ranking option, NAME=VALUE (repeatable; see docs/ranking.md)");
   cmd->callback([o, &exit_code] { exit_code = run_eval(*o); });
 }
 

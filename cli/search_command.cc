@@ -23,6 +23,7 @@ struct SearchOptions {
   bool jsonl = false;
   std::string color = "auto";
   std::vector<std::string> categories, units, kinds;
+  std::vector<std::string> ranking;
 };
 
 std::string join(const std::vector<std::string>& words) {
@@ -46,6 +47,7 @@ void print_text(const SearchResult& result, bool color) {
   const std::string bold = color ? "\033[1m" : "", dim = color ? "\033[2m" : "", reset = color ? "\033[0m" : "";
   const std::string mark_open = color ? "\033[1;33m" : "[", mark_close = color ? "\033[0m" : "]";
   std::cout << result.total << " result(s) for \"" << result.query << "\"\n";
+  if (result.corrected) std::cout << "did you mean: " << *result.corrected << "\n";
   int rank = 1;
   for (const SearchHit& hit : result.hits) {
     char score[32];
@@ -86,7 +88,9 @@ int run_search(const SearchOptions& o) {
   }
   std::unique_ptr<Searcher> searcher;
   try {
-    searcher = std::make_unique<Searcher>(o.db_path);
+    RankingOptions ranking;
+    for (const std::string& assignment : o.ranking) ranking.set(assignment);
+    searcher = std::make_unique<Searcher>(o.db_path, analysis::default_dictionary_dir(), ranking);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitFailure;
@@ -97,7 +101,11 @@ int run_search(const SearchOptions& o) {
   if (o.json) {
     nlohmann::json results = nlohmann::json::array();
     for (const SearchHit& hit : result.hits) results.push_back(hit_to_json(hit));
-    std::cout << nlohmann::json{{"query", result.query}, {"total", result.total}, {"results", results}}.dump(2) << "\n";
+    nlohmann::json corrected = result.corrected ? nlohmann::json(*result.corrected) : nlohmann::json(nullptr);
+    std::cout << nlohmann::json{{"query", result.query}, {"corrected", corrected}, {"total", result.total},
+                                {"results", results}}
+                     .dump(2)
+              << "\n";
   } else {
     bool color = o.color == "always" || (o.color == "auto" && isatty(STDOUT_FILENO));
     print_text(result, color);
@@ -122,6 +130,7 @@ void register_search_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--jsonl", o->jsonl,
                 "Batch mode: read {\"id\",\"query\"} lines from stdin, write one result line per query")
       ->excludes(json);
+  cmd->add_option("--rank", o->ranking, "Override a ranking option, NAME=VALUE (repeatable; see docs/ranking.md)");
   cmd->add_option("--color", o->color, "Highlight colour: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->callback([o, &exit_code] { exit_code = run_search(*o); });

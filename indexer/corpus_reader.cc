@@ -100,6 +100,14 @@ Corpus read_corpus(const std::string& dir) {
     }
     if (corpus.errors.size() != errors_before) corpus.invalid_ids.insert(id);
   }
+  const fs::path synonyms_path = fs::path(dir) / "synonyms.txt";
+  if (fs::exists(synonyms_path)) {
+    try {
+      corpus.synonyms = parse_synonyms(read_file(synonyms_path), synonyms_path.string(), corpus.errors);
+    } catch (const std::exception& e) {
+      corpus.errors.push_back({synonyms_path.string(), "", e.what()});
+    }
+  }
   return corpus;
 }
 

@@ -9,6 +9,7 @@
 
 #include "search/article.h"
 #include "search/directory.h"
+#include "search/synonyms.h"
 #include "search/validation_error.h"
 
 namespace wiedza {
@@ -28,7 +29,8 @@ class CorpusError : public std::runtime_error {
 struct Corpus {
   Directory directory;
   std::vector<Article> articles;  // valid articles, sorted by id
-  ValidationErrors errors;        // problems with individual article files
+  std::vector<SynonymRule> synonyms;  // from synonyms.txt (optional file)
+  ValidationErrors errors;        // problems with individual article files or synonym lines
   // Ids (from file names) of article files that exist but are invalid: their previously
   // indexed versions must be kept, not deleted.
   std::set<std::string> invalid_ids;
@@ -36,7 +38,7 @@ struct Corpus {
 };
 
 // Throws CorpusError when the directory or its routing files are unusable. Invalid
-// article files are reported in Corpus::errors and skipped.
+// article files and synonym lines are reported in Corpus::errors and skipped.
 Corpus read_corpus(const std::string& dir);
 
 // Reads units.json + categories.json only.

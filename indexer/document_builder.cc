@@ -36,7 +36,7 @@ std::string compact_date(const std::string& yyyy_mm_dd) {
 
 }  // namespace
 
-Xapian::Document build_document(const Article& article, analysis::Analyzer& analyzer) {
+Xapian::Document build_document(const Article& article, const Unit* unit, analysis::Analyzer& analyzer) {
   Xapian::Document doc;
   Xapian::termpos pos = 1;
   pos = index_text(doc, analyzer, schema::Field::kTitle, article.title, pos) + schema::kFieldGap;
@@ -48,7 +48,8 @@ Xapian::Document build_document(const Article& article, analysis::Analyzer& anal
     pos = index_text(doc, analyzer, schema::Field::kKeywords, keyword, pos) + 1;
   }
   pos += schema::kFieldGap;
-  index_text(doc, analyzer, schema::Field::kBody, markdown_to_plain_text(article.body), pos);
+  pos = index_text(doc, analyzer, schema::Field::kBody, markdown_to_plain_text(article.body), pos) + schema::kFieldGap;
+  if (unit != nullptr) index_text(doc, analyzer, schema::Field::kUnit, unit->id + " " + unit->name, pos);
 
   doc.add_boolean_term(schema::kIdPrefix + article.id);
   doc.add_boolean_term(schema::kCategoryPrefix + article.category);
@@ -59,15 +60,16 @@ Xapian::Document build_document(const Article& article, analysis::Analyzer& anal
   doc.add_value(schema::kSlotUnit, article.unit);
   doc.add_value(schema::kSlotKind, article.kind);
   doc.add_value(schema::kSlotUpdated, compact_date(article.updated));
-  doc.add_value(schema::kSlotContentHash, content_hash(article));
+  doc.add_value(schema::kSlotContentHash, content_hash(article, unit));
   doc.set_data(to_json(article).dump());
   return doc;
 }
 
-std::string content_hash(const Article& article) {
+std::string content_hash(const Article& article, const Unit* unit) {
   // FNV-1a, 64 bit: stable across runs and machines (std::hash is not), and collisions
   // only cost a skipped rewrite of an article that did change, which is vanishingly rare.
   std::string input = to_json(article).dump() + "#schema=" + std::to_string(schema::kSchemaVersion);
+  if (unit != nullptr) input += "#unit=" + unit->id + "|" + unit->name;
   std::uint64_t h = 1469598103934665603ULL;
   for (unsigned char c : input) {
     h ^= c;

@@ -12,10 +12,13 @@
 
 namespace wiedza {
 
-Xapian::Document build_document(const Article& article, analysis::Analyzer& analyzer);
+// `unit` is the article's handling unit (its id and name are indexed in the unit field);
+// may be null.
+Xapian::Document build_document(const Article& article, const Unit* unit, analysis::Analyzer& analyzer);
 
-// Digest of everything that decides how the article is indexed (its stored JSON and the
-// schema version). Equal digests mean the document need not be rewritten.
-std::string content_hash(const Article& article);
+// Digest of everything that decides how the article is indexed (its stored JSON, its
+// unit's name and the schema version). Equal digests mean the document need not be
+// rewritten.
+std::string content_hash(const Article& article, const Unit* unit);
 
 }  // namespace wiedza

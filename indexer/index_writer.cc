@@ -54,7 +54,9 @@ SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysi
   const std::string units = units_to_json(corpus.directory.units).dump();
   const std::string categories = categories_to_json(corpus.directory.categories).dump();
   const std::string version = std::to_string(schema::kSchemaVersion);
+  const std::string synonyms = synonyms_to_json(corpus.synonyms).dump();
   summary.metadata_changed = db.get_metadata(schema::kMetaUnits) != units ||
+                             db.get_metadata(schema::kMetaSynonyms) != synonyms ||
                              db.get_metadata(schema::kMetaCategories) != categories ||
                              db.get_metadata(schema::kMetaSchemaVersion) != version;
 
@@ -72,12 +74,13 @@ SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysi
     for (std::size_t i = 0; i < total; ++i) {
       const Article& article = corpus.articles[i];
       auto it = existing.find(article.id);
-      const std::string hash = content_hash(article);
+      const Unit* unit = corpus.directory.unit(article.unit);
+      const std::string hash = content_hash(article, unit);
       if (it != existing.end() && it->second.hash == hash) {
         ++summary.unchanged;
       } else {
         begin();
-        Xapian::Document doc = build_document(article, analyzer);
+        Xapian::Document doc = build_document(article, unit, analyzer);
         if (it != existing.end()) {
           db.replace_document(it->second.docid, doc);
           ++summary.updated;
@@ -102,6 +105,7 @@ SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysi
       db.set_metadata(schema::kMetaUnits, units);
       db.set_metadata(schema::kMetaCategories, categories);
       db.set_metadata(schema::kMetaSchemaVersion, version);
+      db.set_metadata(schema::kMetaSynonyms, synonyms);
     }
     if (in_transaction) {
       db.commit_transaction();

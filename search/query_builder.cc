@@ -1,5 +1,6 @@
 #include "search/query_builder.h"
 
+#include "search/analysis/text_folding.h"
 #include "search/schema.h"
 
 namespace wiedza {
@@ -34,26 +35,41 @@ double field_weight(const RankingOptions& o, schema::Field f) {
     case schema::Field::kSummary: return o.summary_weight;
     case schema::Field::kKeywords: return o.keywords_weight;
     case schema::Field::kBody: return o.body_weight;
+    case schema::Field::kUnit: return o.unit_weight;
   }
   return 1.0;
 }
+
+// Typo tolerance as residents expect it: nothing under 4 letters, one edit from 4, two
+// from 8.
+double allowed_edits(const std::string& folded) {
+  if (folded.size() >= 8) return 2;
+  if (folded.size() >= 4) return 1;
+  return 0;
+}
+
+constexpr std::size_t kMaxTypoCandidates = 3;
+// Positions apart (inclusive) at which two query words count as standing together.
+constexpr Xapian::termcount kProximityWindow = 4;
 
 }  // namespace
 
 QueryBuilder::QueryBuilder(analysis::Analyzer& analyzer, RankingOptions options)
     : analyzer_(analyzer), options_(options) {}
 
-Xapian::Query QueryBuilder::word_query(const QueryWord& word) const {
+Xapian::Query QueryBuilder::word_query(const std::vector<std::string>& alternatives, const std::string& exact) const {
   std::vector<Xapian::Query> per_field;
   for (schema::Field f : schema::kAllFields) {
+    const double weight = field_weight(options_, f);
+    if (weight <= 0) continue;
     const std::string prefix = schema::prefix(f);
     std::vector<Xapian::Query> terms;
-    for (const std::string& alt : word.alternatives) terms.emplace_back(prefix + alt);
+    for (const std::string& alt : alternatives) terms.emplace_back(prefix + alt);
     Xapian::Query field_query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
-    per_field.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, field_query, field_weight(options_, f));
+    per_field.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, field_query, weight);
   }
-  if (options_.exact_weight > 0 && !word.exact.empty()) {
-    per_field.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::kExactPrefix + word.exact),
+  if (options_.exact_weight > 0 && !exact.empty()) {
+    per_field.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::kExactPrefix + exact),
                            options_.exact_weight);
   }
   return Xapian::Query(Xapian::Query::OP_OR, per_field.begin(), per_field.end());
@@ -68,7 +84,56 @@ Xapian::Query QueryBuilder::phrase_query(const std::vector<QueryWord>& words) co
   return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
 }
 
-BuiltQuery QueryBuilder::build(std::string_view text) {
+Xapian::Query QueryBuilder::proximity_query(const QueryWord& a, const QueryWord& b) const {
+  // Title, summary and body keep their own position ranges (with gaps between them), so
+  // one OR over their prefixes per word cannot pair words across fields.
+  auto positional = [](const QueryWord& w) {
+    std::vector<Xapian::Query> terms;
+    for (schema::Field f : {schema::Field::kTitle, schema::Field::kSummary, schema::Field::kBody}) {
+      for (const std::string& alt : w.alternatives) terms.emplace_back(schema::prefix(f) + alt);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  };
+  Xapian::Query pair[] = {positional(a), positional(b)};
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), kProximityWindow),
+                       options_.proximity_weight);
+}
+
+bool QueryBuilder::known(const QueryWord& word, const Xapian::Database& db) const {
+  if (db.term_exists(schema::kExactPrefix + word.exact)) return true;
+  for (const std::string& alt : word.alternatives) {
+    for (schema::Field f : schema::kAllFields) {
+      if (db.term_exists(schema::prefix(f) + alt)) return true;
+    }
+  }
+  return false;
+}
+
+void QueryBuilder::correct_typo(QueryWord& word, const QueryResources& resources) {
+  if (resources.db == nullptr || resources.vocabulary == nullptr || options_.typo_weight <= 0) return;
+  const double edits = allowed_edits(word.exact);
+  if (edits == 0 || known(word, *resources.db)) return;  // never "correct" a word that exists
+  auto candidates = resources.vocabulary->near(word.exact, edits, kMaxTypoCandidates);
+  if (candidates.empty()) return;
+  // Keep the candidates as close as the best one.
+  std::vector<std::string> alternatives;
+  for (const SpellingCandidate& c : candidates) {
+    if (c.distance > candidates.front().distance) break;
+    for (const analysis::AnalyzedToken& t : analyzer_.analyze(c.word).tokens) {
+      for (const std::string& term : analyzer_.query_terms(t)) alternatives.push_back(term);
+    }
+  }
+  std::sort(alternatives.begin(), alternatives.end());
+  alternatives.erase(std::unique(alternatives.begin(), alternatives.end()), alternatives.end());
+  word.alternatives = std::move(alternatives);
+  // Show the correction with Polish letters when the dictionary knows exactly one spelling.
+  const auto& restored = analyzer_.lemmatizer().restore_diacritics(candidates.front().word);
+  word.correction = restored.size() == 1 ? restored.front() : candidates.front().word;
+  word.exact = candidates.front().word;
+}
+
+BuiltQuery QueryBuilder::build(std::string_view text, const QueryResources& resources) {
   BuiltQuery built;
   std::vector<Xapian::Query> phrases;
   for (const Segment& seg : split_quotes(text)) {
@@ -89,14 +154,49 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
 
   bool any_content = false;
   for (const QueryWord& w : built.words) any_content = any_content || !w.stop;
+
   std::vector<Xapian::Query> optional;
+  std::vector<const QueryWord*> content;
+  bool corrected = false;
   for (QueryWord& w : built.words) {
     if (w.stop && any_content) continue;
     if (w.stop) {
       // A query of stop words only ("co to jest"): search them as exact forms.
-      w.alternatives = {w.exact};
+      optional.push_back(Xapian::Query(schema::kExactPrefix + w.exact));
+      continue;
     }
-    optional.push_back(word_query(w));
+    if (!w.in_phrase) correct_typo(w, resources);
+    Xapian::Query q = word_query(w.alternatives, w.exact);
+    if (!w.correction.empty()) {
+      q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, options_.typo_weight);
+      corrected = true;
+    }
+    optional.push_back(q);
+    content.push_back(&w);
+  }
+
+  if (options_.proximity_weight > 0) {
+    for (std::size_t i = 0; i + 1 < content.size(); ++i) {
+      optional.push_back(proximity_query(*content[i], *content[i + 1]));
+    }
+  }
+
+  if (resources.synonyms != nullptr && options_.synonym_weight > 0) {
+    std::vector<std::vector<std::string>> words;
+    for (const QueryWord* w : content) words.push_back(w->alternatives);
+    for (const SynonymTable::Match& m : resources.synonyms->match(words)) {
+      std::vector<Xapian::Query> parts;
+      for (const std::vector<std::string>& alternatives : *m.expansion) parts.push_back(word_query(alternatives, ""));
+      optional.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                            Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
+                            options_.synonym_weight);
+    }
+  }
+
+  if (corrected) {
+    std::string s;
+    for (const QueryWord& w : built.words) s += (s.empty() ? "" : " ") + (w.correction.empty() ? w.surface : w.correction);
+    built.corrected = s;
   }
 
   Xapian::Query ranked(Xapian::Query::OP_OR, optional.begin(), optional.end());

@@ -1,11 +1,16 @@
 // Turns what a user typed into a Xapian query, through the same Analyzer the indexer uses.
 //
 // Every content word becomes an OR over fields of its alternatives (OP_SYNONYM, so a
-// lemma and its folded form count as one term), plus a small exact-form bonus. Stop
-// words are dropped unless the query has nothing else. Text in double quotes is a phrase
-// that results must contain.
+// lemma and its folded form count as one term), plus a small exact-form bonus. On top:
+//  - typo tolerance: a word the index does not know is replaced by close vocabulary
+//    words at a lower weight (and reported as a correction);
+//  - synonyms: phrases matching a synonym rule add the other side as an optional part;
+//  - proximity: consecutive query words standing near each other score extra.
+// Stop words are dropped unless the query has nothing else. Text in double quotes is a
+// phrase that results must contain.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +19,8 @@
 
 #include "search/analysis/analyzer.h"
 #include "search/ranking_options.h"
+#include "search/synonyms.h"
+#include "search/vocabulary.h"
 
 namespace wiedza {
 
@@ -24,21 +31,36 @@ struct QueryWord {
   std::vector<std::string> alternatives;  // unprefixed index terms that match it
   bool stop = false;
   bool in_phrase = false;
+  std::string correction;  // vocabulary word used instead (typo tolerance); "" when none
 };
 
 struct BuiltQuery {
   Xapian::Query query;  // empty (MatchNothing) when nothing searchable was typed
   std::vector<QueryWord> words;
+  // The query with corrected words substituted, when any word was corrected.
+  std::optional<std::string> corrected;
+};
+
+// What the builder may consult besides the analyser; any member may be null (then that
+// mechanism is off).
+struct QueryResources {
+  const Xapian::Database* db = nullptr;  // to tell known words from typos
+  const Vocabulary* vocabulary = nullptr;
+  const SynonymTable* synonyms = nullptr;
 };
 
 class QueryBuilder {
  public:
   QueryBuilder(analysis::Analyzer& analyzer, RankingOptions options = {});
-  BuiltQuery build(std::string_view text);
+  BuiltQuery build(std::string_view text, const QueryResources& resources = {});
+  const RankingOptions& options() const { return options_; }
 
  private:
-  Xapian::Query word_query(const QueryWord& word) const;
+  Xapian::Query word_query(const std::vector<std::string>& alternatives, const std::string& exact) const;
   Xapian::Query phrase_query(const std::vector<QueryWord>& words) const;
+  Xapian::Query proximity_query(const QueryWord& a, const QueryWord& b) const;
+  bool known(const QueryWord& word, const Xapian::Database& db) const;
+  void correct_typo(QueryWord& word, const QueryResources& resources);
 
   analysis::Analyzer& analyzer_;
   RankingOptions options_;

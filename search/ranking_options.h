@@ -2,6 +2,8 @@
 // benchmarks/RESULTS.md records how each was chosen.
 #pragma once
 
+#include <string>
+
 namespace wiedza {
 
 struct RankingOptions {
@@ -11,11 +13,23 @@ struct RankingOptions {
   double summary_weight = 1.5;
   double keywords_weight = 2.0;
   double body_weight = 1.0;
+  // The handling unit's name and id (so "MOPS" or "zarząd dróg" reach that unit's articles).
+  double unit_weight = 0.5;
   // Bonus for a query word found in its exact (diacritic-folded) form.
   double exact_weight = 0.3;
+  // Weight of a vocabulary word standing in for a query word the index does not know.
+  double typo_weight = 0.6;
+  // Weight of a synonym's expansion relative to the words typed.
+  double synonym_weight = 0.8;
+  // Bonus for consecutive query words standing near each other in an article.
+  double proximity_weight = 0.5;
   // BM25 parameters.
   double bm25_k1 = 1.2;
   double bm25_b = 0.75;
+
+  // Applies "name=value" (e.g. "title_weight=4"); throws std::invalid_argument naming
+  // the option and the reason.
+  void set(const std::string& assignment);
 };
 
 }  // namespace wiedza

@@ -9,7 +9,7 @@
 
 namespace wiedza::schema {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Unique id term: "Q" + article id. The document carries it, so replace_document("Q"+id)
 // upserts.
@@ -22,8 +22,10 @@ inline constexpr const char* kKindPrefix = "XK";
 
 // Analysed text, one prefix per field so that fields can be weighted at query time.
 // Terms are the analyser's lemma terms (analysis/analyzer.h), with positions.
-enum class Field { kTitle, kSummary, kKeywords, kBody };
-inline constexpr Field kAllFields[] = {Field::kTitle, Field::kSummary, Field::kKeywords, Field::kBody};
+// kUnit holds the handling unit's id and name, so "MOPS" or "zarząd dróg" reach the
+// articles of that unit.
+enum class Field { kTitle, kSummary, kKeywords, kBody, kUnit };
+inline constexpr Field kAllFields[] = {Field::kTitle, Field::kSummary, Field::kKeywords, Field::kBody, Field::kUnit};
 
 inline const char* prefix(Field f) {
   switch (f) {
@@ -31,6 +33,7 @@ inline const char* prefix(Field f) {
     case Field::kSummary: return "A";
     case Field::kKeywords: return "K";
     case Field::kBody: return "B";
+    case Field::kUnit: return "U";
   }
   return "B";
 }
@@ -41,6 +44,7 @@ inline const char* field_name(Field f) {
     case Field::kSummary: return "summary";
     case Field::kKeywords: return "keywords";
     case Field::kBody: return "body";
+    case Field::kUnit: return "unit";
   }
   return "body";
 }
@@ -66,5 +70,7 @@ enum Slot : Xapian::valueno {
 inline constexpr const char* kMetaUnits = "wiedza.units";
 inline constexpr const char* kMetaCategories = "wiedza.categories";
 inline constexpr const char* kMetaSchemaVersion = "wiedza.schema_version";
+// Synonym rules from the corpus's synonyms.txt, as a JSON array of [from, to] pairs.
+inline constexpr const char* kMetaSynonyms = "wiedza.synonyms";
 
 }  // namespace wiedza::schema

@@ -41,9 +41,20 @@ std::string json_string(const nlohmann::json& j, const char* key) {
 
 Searcher::Searcher(const std::string& db_path, const std::string& dict_dir, RankingOptions options)
     : db_path_(db_path), db_(open_database(db_path)), analyzer_(dict_dir), builder_(analyzer_, options),
-      options_(options) {}
+      options_(options) {
+  load_resources();
+}
 
-void Searcher::reopen() { db_.reopen(); }
+void Searcher::load_resources() {
+  loaded_revision_ = db_.get_revision();
+  vocabulary_ = std::make_shared<const Vocabulary>(Vocabulary::load(db_));
+  auto rules = synonyms_from_json(nlohmann::json::parse(db_.get_metadata(schema::kMetaSynonyms), nullptr, false));
+  synonyms_ = std::make_shared<const SynonymTable>(rules, analyzer_);
+}
+
+void Searcher::reopen() {
+  if (db_.reopen() || db_.get_revision() != loaded_revision_) load_resources();
+}
 
 Xapian::rev Searcher::revision() const { return db_.get_revision(); }
 
@@ -67,7 +78,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       return run(request);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 3) throw;
-      db_.reopen();
+      reopen();
     }
   }
 }
@@ -75,8 +86,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
 SearchResult Searcher::run(const SearchRequest& request) {
   SearchResult result;
   result.query = request.query;
-  BuiltQuery built = builder_.build(request.query);
+  BuiltQuery built = builder_.build(request.query, {&db_, vocabulary_.get(), synonyms_.get()});
   result.words = built.words;
+  result.corrected = built.corrected;
   if (built.query.empty()) return result;
 
   Xapian::Query query = built.query;

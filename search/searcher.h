@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@
 #include "search/query_builder.h"
 #include "search/ranking_options.h"
 #include "search/snippet.h"
+#include "search/synonyms.h"
+#include "search/vocabulary.h"
 
 namespace wiedza {
 
@@ -44,6 +47,7 @@ struct SearchResult {
   std::size_t total = 0;  // estimated number of matching articles
   std::vector<SearchHit> hits;
   std::vector<QueryWord> words;  // the analysed query, for diagnostics and highlighting
+  std::optional<std::string> corrected;  // "did you mean": the query with typos corrected
 };
 
 class Searcher {
@@ -57,6 +61,7 @@ class Searcher {
 
   // Picks up a newer revision written by an indexer; cheap when nothing changed.
   void reopen();
+  const RankingOptions& ranking() const { return builder_.options(); }
   Xapian::rev revision() const;
   Xapian::doccount document_count() const;
   Directory directory() const;
@@ -64,12 +69,17 @@ class Searcher {
 
  private:
   SearchResult run(const SearchRequest& request);
+  // Reloads what is derived from the database (vocabulary, synonyms) after a revision change.
+  void load_resources();
 
   std::string db_path_;
   Xapian::Database db_;
   analysis::Analyzer analyzer_;
   QueryBuilder builder_;
   RankingOptions options_;
+  Xapian::rev loaded_revision_ = 0;
+  std::shared_ptr<const Vocabulary> vocabulary_;
+  std::shared_ptr<const SynonymTable> synonyms_;
 };
 
 }  // namespace wiedza

@@ -53,7 +53,7 @@ TEST_F(SymmetryTest, QueryWordsMeetIndexedTermsAndTheDocumentIsFound) {
     a.category = "c";
     a.unit = "u";
     a.kind = "informacja";
-    ids.push_back(db.add_document(build_document(a, *analyzer_)));
+    ids.push_back(db.add_document(build_document(a, nullptr, *analyzer_)));
   }
   db.commit();
 
