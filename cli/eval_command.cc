@@ -17,8 +17,9 @@ struct EvalOptions {
 };
 
 void print_row(const std::string& name, const evaluation::Aggregate& a) {
-  std::printf("%-14s %5zu %5zu   %.4f  %.4f  %.4f  %.4f   %.3f     %.3f\n", name.c_str(), a.queries, a.in_scope,
-              a.ndcg10, a.mrr10, a.recall10, a.recall50, a.no_result_rate, a.out_of_scope_answered);
+  std::printf("%-14s %5zu %5zu   %.4f  %.4f  %.4f  %.4f   %.3f     %.3f         %.3f\n", name.c_str(), a.queries,
+              a.in_scope, a.ndcg10, a.mrr10, a.recall10, a.recall50, a.no_result_rate, a.out_of_scope_answered,
+              a.routing_accuracy);
 }
 
 int run_eval(const EvalOptions& o) {
@@ -42,19 +43,25 @@ int run_eval(const EvalOptions& o) {
   if (o.json) {
     std::cout << report.to_json(o.worst).dump(2) << "\n";
   } else {
-    std::printf("%-14s %5s %5s   %-6s  %-6s  %-6s  %-6s   %-8s  %s\n", "style", "n", "judged", "nDCG@10", "MRR@10",
-                "R@10", "R@50", "no-result", "oos-answered");
+    std::printf("%-14s %5s %5s   %-6s  %-6s  %-6s  %-6s   %-8s  %-12s  %s\n", "style", "n", "judged", "nDCG@10",
+                "MRR@10", "R@10", "R@50", "no-result", "oos-answered", "routing@1");
     print_row("overall", report.overall);
     for (const auto& [style, a] : report.by_style) print_row(style, a);
-    std::printf("routing accuracy@1: not measured yet (routing comes with the server)\n");
+    std::printf("\nrouting confidence calibration (expected calibration error %.3f):\n",
+                report.expected_calibration_error);
+    for (const auto& b : report.calibration) {
+      if (b.count == 0) continue;
+      std::printf("  confidence %.1f-%.1f: %3zu hints, mean confidence %.2f, accuracy %.2f\n", b.low, b.high, b.count,
+                  b.mean_confidence, b.accuracy);
+    }
     std::printf("\nworst queries:\n");
     for (const auto* w : report.worst(o.worst)) {
       std::string expected, got;
       for (const auto& [id, g] : w->query->relevant) expected += id + "(" + std::to_string(g) + ") ";
       for (std::size_t i = 0; i < std::min<std::size_t>(3, w->ranked.size()); ++i) got += w->ranked[i] + " ";
-      std::printf("  %.3f  %-8s %-13s \"%s\"\n         expected: %s\n         got:      %s\n", w->ndcg10,
-                  w->query->id.c_str(), w->query->style.c_str(), w->query->query.c_str(), expected.c_str(),
-                  got.c_str());
+      std::printf("  %.3f  %-8s %-13s \"%s\"\n         expected: %s unit %s\n         got:      %s unit %s\n",
+                  w->ndcg10, w->query->id.c_str(), w->query->style.c_str(), w->query->query.c_str(), expected.c_str(),
+                  w->query->unit.value_or("-").c_str(), got.c_str(), w->routed_unit.c_str());
     }
   }
   return errors.empty() ? kExitOk : kExitInvalidInput;

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "search/markdown_text.h"
 #include "search/schema.h"
@@ -30,6 +31,20 @@ Xapian::Query filter_terms(const std::vector<std::string>& values, const char* p
   std::vector<Xapian::Query> terms;
   for (const std::string& v : values) terms.emplace_back(prefix + v);
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// How many content words of the query match a document, given the query terms it matches.
+std::size_t matched_words(const std::vector<QueryWord>& words, const std::unordered_set<std::string>& matching) {
+  std::size_t n = 0;
+  for (const QueryWord& w : words) {
+    if (w.stop) continue;
+    bool hit = matching.count(schema::kExactPrefix + w.exact) > 0;
+    for (schema::Field f : schema::kAllFields) {
+      for (const std::string& alt : w.alternatives) hit = hit || matching.count(schema::prefix(f) + alt) > 0;
+    }
+    n += hit ? 1 : 0;
+  }
+  return n;
 }
 
 std::string json_string(const nlohmann::json& j, const char* key) {
@@ -108,8 +123,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
                                        static_cast<Xapian::doccount>(request.limit),
                                        static_cast<Xapian::doccount>(request.offset + request.limit + 1));
   result.total = mset.get_matches_estimated();
+  std::size_t content_words = 0;
+  for (const QueryWord& w : built.words) content_words += w.stop ? 0 : 1;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
+    std::unordered_set<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
     auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
     if (data.is_discarded()) continue;
     SearchHit hit;
@@ -121,6 +139,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     hit.kind = json_string(data, "kind");
     hit.updated = json_string(data, "updated");
     hit.score = it.get_weight();
+    hit.coverage = content_words == 0 ? 0.0 : static_cast<double>(matched_words(built.words, matching)) /
+                                                  static_cast<double>(content_words);
     hit.snippet = make_snippet(markdown_to_plain_text(json_string(data, "body")), built.words, analyzer_);
     result.hits.push_back(std::move(hit));
   }

@@ -39,6 +39,7 @@ struct SearchHit {
   std::string kind;
   std::string updated;
   double score = 0;  // BM25-based weight; comparable only within one result list
+  double coverage = 0;  // share of the query's content words this article matches
   Snippet snippet;
 };
 

@@ -61,6 +61,10 @@ void add(Aggregate& a, const QueryOutcome& o) {
     return;
   }
   ++a.in_scope;
+  if (o.query->unit) {
+    ++a.routed;
+    a.routing_accuracy += o.routed_unit == *o.query->unit ? 1 : 0;
+  }
   a.ndcg10 += o.ndcg10;
   a.mrr10 += o.mrr10;
   a.recall10 += o.recall10;
@@ -79,6 +83,7 @@ void finish(Aggregate& a) {
     a.no_result_rate /= n;
   }
   if (out_of_scope > 0) a.out_of_scope_answered /= static_cast<double>(out_of_scope);
+  if (a.routed > 0) a.routing_accuracy /= static_cast<double>(a.routed);
 }
 
 double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
@@ -92,20 +97,27 @@ nlohmann::json aggregate_json(const Aggregate& a) {
           {"recall@50", round4(a.recall50)},
           {"no_result_rate", round4(a.no_result_rate)},
           {"out_of_scope_answered", round4(a.out_of_scope_answered)},
-          {"routing_accuracy@1", nullptr}};
+          {"routing_accuracy@1", a.routed > 0 ? nlohmann::json(round4(a.routing_accuracy)) : nlohmann::json(nullptr)}};
 }
 
 }  // namespace
 
 EvaluationReport evaluate(Searcher& searcher, const std::vector<JudgedQuery>& queries) {
   EvaluationReport report;
+  const Directory directory = searcher.directory();
+  const UnitDescriptions descriptions(directory, searcher.analyzer());
   for (const JudgedQuery& q : queries) {
     SearchRequest request;
     request.query = q.query;
     request.limit = 50;
     QueryOutcome o;
     o.query = &q;
-    for (const SearchHit& hit : searcher.search(request).hits) o.ranked.push_back(hit.id);
+    SearchResult result = searcher.search(request);
+    for (const SearchHit& hit : result.hits) o.ranked.push_back(hit.id);
+    if (auto hint = route(result, directory, descriptions)) {
+      o.routed_unit = hint->unit;
+      o.routing_confidence = hint->confidence;
+    }
     o.ndcg10 = ndcg_at(o.ranked, q.relevant, 10);
     o.mrr10 = mrr_at(o.ranked, q.relevant, 10);
     o.recall10 = recall_at(o.ranked, q.relevant, 10);
@@ -118,6 +130,29 @@ EvaluationReport evaluate(Searcher& searcher, const std::vector<JudgedQuery>& qu
   }
   finish(report.overall);
   for (auto& [style, a] : report.by_style) finish(a);
+
+  // Five equal confidence bands over the in-scope queries that got a hint.
+  constexpr int kBins = 5;
+  for (int b = 0; b < kBins; ++b) report.calibration.push_back({b / double(kBins), (b + 1) / double(kBins)});
+  std::size_t hinted = 0;
+  for (const QueryOutcome& o : report.outcomes) {
+    if (!o.query->in_scope() || !o.query->unit || o.routed_unit.empty()) continue;
+    int b = std::min(kBins - 1, static_cast<int>(o.routing_confidence * kBins));
+    CalibrationBin& bin = report.calibration[static_cast<std::size_t>(b)];
+    ++bin.count;
+    bin.mean_confidence += o.routing_confidence;
+    bin.accuracy += o.routed_unit == *o.query->unit ? 1 : 0;
+    ++hinted;
+  }
+  for (CalibrationBin& bin : report.calibration) {
+    if (bin.count == 0) continue;
+    bin.mean_confidence /= static_cast<double>(bin.count);
+    bin.accuracy /= static_cast<double>(bin.count);
+    if (hinted > 0) {
+      report.expected_calibration_error += static_cast<double>(bin.count) / static_cast<double>(hinted) *
+                                           std::fabs(bin.accuracy - bin.mean_confidence);
+    }
+  }
   return report;
 }
 
@@ -143,9 +178,21 @@ nlohmann::json EvaluationReport::to_json(std::size_t worst_n) const {
                           {"style", o->query->style},
                           {"ndcg@10", round4(o->ndcg10)},
                           {"expected", o->query->relevant},
-                          {"got", top}});
+                          {"got", top},
+                          {"expected_unit", o->query->unit ? nlohmann::json(*o->query->unit) : nlohmann::json(nullptr)},
+                          {"routed_unit", o->routed_unit}});
   }
-  return {{"overall", aggregate_json(overall)}, {"by_style", styles}, {"worst", worst_list}};
+  nlohmann::json bins = nlohmann::json::array();
+  for (const CalibrationBin& b : calibration) {
+    bins.push_back({{"confidence", {round4(b.low), round4(b.high)}},
+                    {"count", b.count},
+                    {"mean_confidence", round4(b.mean_confidence)},
+                    {"accuracy", round4(b.accuracy)}});
+  }
+  return {{"overall", aggregate_json(overall)},
+          {"by_style", styles},
+          {"routing_calibration", {{"bins", bins}, {"expected_calibration_error", round4(expected_calibration_error)}}},
+          {"worst", worst_list}};
 }
 
 }  // namespace wiedza::evaluation

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "search/evaluation/metrics.h"
+#include "search/routing.h"
 #include "search/searcher.h"
 #include "search/validation_error.h"
 
@@ -30,6 +31,8 @@ struct QueryOutcome {
   const JudgedQuery* query;
   std::vector<std::string> ranked;  // top 50 ids
   double ndcg10 = 0, mrr10 = 0, recall10 = 0, recall50 = 0;
+  std::string routed_unit;          // "" when no routing hint was given
+  double routing_confidence = 0;
 };
 
 struct Aggregate {
@@ -38,12 +41,24 @@ struct Aggregate {
   double ndcg10 = 0, mrr10 = 0, recall10 = 0, recall50 = 0;
   double no_result_rate = 0;         // in-scope queries that returned nothing
   double out_of_scope_answered = 0;  // out-of-scope queries that returned something
+  std::size_t routed = 0;            // in-scope queries with an expected unit
+  double routing_accuracy = 0;       // share of those whose routing hint names that unit
+};
+
+// Calibration of routing confidence: per confidence band, how often the hint was right.
+struct CalibrationBin {
+  double low, high;
+  std::size_t count = 0;
+  double mean_confidence = 0;
+  double accuracy = 0;
 };
 
 struct EvaluationReport {
   Aggregate overall;
   std::map<std::string, Aggregate> by_style;
   std::vector<QueryOutcome> outcomes;  // in input order
+  std::vector<CalibrationBin> calibration;
+  double expected_calibration_error = 0;
 
   // The in-scope queries with the lowest nDCG@10, worst first.
   std::vector<const QueryOutcome*> worst(std::size_t n) const;

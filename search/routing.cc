@@ -1,0 +1,105 @@
+#include "search/routing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace wiedza {
+namespace {
+
+std::string percent(double v) { return std::to_string(static_cast<int>(std::lround(v * 100))) + "%"; }
+
+}  // namespace
+
+UnitDescriptions::UnitDescriptions(const Directory& directory, analysis::Analyzer& analyzer) {
+  for (const auto& [id, unit] : directory.units) {
+    std::vector<std::string> terms;
+    for (const auto& t : analyzer.analyze(unit.name + " " + unit.description).tokens) {
+      terms.insert(terms.end(), t.terms.begin(), t.terms.end());
+    }
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    terms_[id] = std::move(terms);
+  }
+}
+
+std::unordered_map<std::string, double> UnitDescriptions::match(const std::vector<QueryWord>& words) const {
+  std::unordered_map<std::string, double> out;
+  std::size_t content = 0;
+  for (const QueryWord& w : words) content += w.stop ? 0 : 1;
+  if (content == 0) return out;
+  for (const auto& [unit, terms] : terms_) {
+    std::size_t matched = 0;
+    for (const QueryWord& w : words) {
+      if (w.stop) continue;
+      bool hit = std::any_of(w.alternatives.begin(), w.alternatives.end(),
+                             [&](const std::string& a) { return std::binary_search(terms.begin(), terms.end(), a); });
+      matched += hit ? 1 : 0;
+    }
+    if (matched > 0) out[unit] = static_cast<double>(matched) / static_cast<double>(content);
+  }
+  return out;
+}
+
+std::optional<RoutingHint> route(const SearchResult& result, const Directory& directory,
+                                 const UnitDescriptions& descriptions, const RoutingOptions& options) {
+  if (result.hits.empty()) return std::nullopt;
+  const SearchHit& top = result.hits.front();
+  if (top.coverage < options.min_coverage || top.score <= 0) return std::nullopt;
+
+  // Vote of the best hits, each weighted by its score relative to the best (sharpened)
+  // and by how much of the query it covers.
+  std::map<std::string, double> votes;
+  double intervention_vote = 0, total = 0;
+  const std::size_t n = std::min(options.evidence_hits, result.hits.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const SearchHit& h = result.hits[i];
+    const double w = std::pow(h.score / top.score, options.score_exponent) * h.coverage;
+    votes[h.unit] += w;
+    total += w;
+    if (h.kind == "interwencja") intervention_vote += w;
+  }
+  // Unit descriptions add a smaller, independent vote.
+  const auto described = descriptions.match(result.words);
+  double described_total = 0;
+  for (const auto& [unit, share] : described) described_total += share;
+  if (described_total > 0) {
+    for (const auto& [unit, share] : described) {
+      votes[unit] += total * options.description_weight * share / described_total;
+    }
+    total += total * options.description_weight;
+  }
+
+  std::vector<std::pair<std::string, double>> ranked(votes.begin(), votes.end());
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  RoutingHint hint;
+  hint.unit = ranked.front().first;
+  // The vote share, discounted by how much of the query the best hit covers: a hint
+  // built on a partial match is less certain. benchmarks/RESULTS.md checks calibration.
+  auto calibrate = [&](double share) {
+    return 1.0 - std::pow(1.0 - share * top.coverage, options.calibration_exponent);
+  };
+  hint.confidence = calibrate(ranked.front().second / total);
+  // Alternatives keep their raw share: together with the winner they must not exceed one.
+  for (std::size_t i = 1; i < ranked.size() && hint.alternatives.size() < 3; ++i) {
+    hint.alternatives.push_back({ranked[i].first, ranked[i].second / total * top.coverage});
+  }
+  hint.intervention = intervention_vote > total / 2;
+  // The consultant can answer from the top article when it belongs to the chosen unit,
+  // clearly leads, and covers the whole question.
+  const double second = result.hits.size() > 1 ? result.hits[1].score : 0;
+  hint.answerable = top.unit == hint.unit && top.coverage >= 0.99 && top.score >= 1.15 * second;
+
+  const Unit* unit = directory.unit(hint.unit);
+  const std::string name = unit != nullptr ? unit->name : hint.unit;
+  std::size_t supporting = 0;
+  for (std::size_t i = 0; i < n; ++i) supporting += result.hits[i].unit == hint.unit ? 1 : 0;
+  hint.reason = "Najlepiej pasujący artykuł: „" + top.title + "”. " + std::to_string(supporting) + " z " +
+                std::to_string(n) + " najlepszych wyników dotyczy jednostki: " + name + ". Pewność " +
+                percent(hint.confidence) + ".";
+  return hint;
+}
+
+}  // namespace wiedza

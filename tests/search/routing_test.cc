@@ -1,0 +1,88 @@
+#include "search/routing.h"
+
+#include <gtest/gtest.h>
+
+namespace wiedza {
+namespace {
+
+Directory directory() {
+  Directory d;
+  d.units["wsa"] = {"wsa", "Wydział Spraw Administracyjnych", "wydzial", "", "", "", "", "dowody osobiste i meldunek"};
+  d.units["mpo"] = {"mpo", "Miejskie Przedsiębiorstwo Oczyszczania", "spolka", "", "", "", "", "odbiór odpadów"};
+  d.units["sm"] = {"sm", "Straż Miejska", "jednostka", "", "", "", "", "porządek publiczny"};
+  return d;
+}
+
+SearchHit hit(const std::string& id, const std::string& unit, double score, double coverage,
+              const std::string& kind = "sprawa") {
+  SearchHit h;
+  h.id = id;
+  h.title = id;
+  h.unit = unit;
+  h.score = score;
+  h.coverage = coverage;
+  h.kind = kind;
+  return h;
+}
+
+TEST(Routing, UnitOfTheBestHitsWinsWithHighConfidence) {
+  SearchResult r;
+  r.hits = {hit("a", "mpo", 10, 1), hit("b", "mpo", 9, 1), hit("c", "sm", 4, 1)};
+  auto h = route(r, directory(), UnitDescriptions());
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->unit, "mpo");
+  EXPECT_GT(h->confidence, 0.8);
+  ASSERT_FALSE(h->alternatives.empty());
+  EXPECT_EQ(h->alternatives[0].unit, "sm");
+  EXPECT_LT(h->alternatives[0].confidence, 0.2);
+  EXPECT_NE(h->reason.find("Miejskie Przedsiębiorstwo Oczyszczania"), std::string::npos);
+}
+
+TEST(Routing, SplitEvidenceGivesLowerConfidence) {
+  SearchResult clear, split;
+  clear.hits = {hit("a", "mpo", 10, 1), hit("b", "mpo", 9.5, 1)};
+  split.hits = {hit("a", "mpo", 10, 1), hit("b", "sm", 9.8, 1), hit("c", "wsa", 9.6, 1)};
+  auto c = route(clear, directory(), UnitDescriptions());
+  auto s = route(split, directory(), UnitDescriptions());
+  ASSERT_TRUE(c && s);
+  EXPECT_GT(c->confidence, s->confidence);
+}
+
+TEST(Routing, NoHintWithoutHitsOrWhenTheQueryIsBarelyCovered) {
+  SearchResult empty;
+  EXPECT_FALSE(route(empty, directory(), UnitDescriptions()).has_value());
+  SearchResult weak;
+  weak.hits = {hit("a", "mpo", 3, 0.25)};
+  EXPECT_FALSE(route(weak, directory(), UnitDescriptions()).has_value());
+}
+
+TEST(Routing, InterventionAndAnswerableFlags) {
+  SearchResult r;
+  r.hits = {hit("a", "mpo", 10, 1, "interwencja"), hit("b", "mpo", 5, 1, "interwencja")};
+  auto h = route(r, directory(), UnitDescriptions());
+  ASSERT_TRUE(h);
+  EXPECT_TRUE(h->intervention);
+  EXPECT_TRUE(h->answerable);
+  r.hits = {hit("a", "mpo", 10, 1), hit("b", "sm", 9.9, 1)};
+  h = route(r, directory(), UnitDescriptions());
+  ASSERT_TRUE(h);
+  EXPECT_FALSE(h->intervention);
+  EXPECT_FALSE(h->answerable);  // no clear lead
+}
+
+TEST(Routing, UnitDescriptionsMatchQueryWordsThroughTheAnalyzer) {
+  analysis::Analyzer analyzer;
+  UnitDescriptions d(directory(), analyzer);
+  std::vector<QueryWord> words;
+  for (const auto& t : analyzer.analyze("odbiór odpadów").tokens) {
+    QueryWord w;
+    w.alternatives = analyzer.query_terms(t);
+    words.push_back(w);
+  }
+  auto m = d.match(words);
+  EXPECT_DOUBLE_EQ(m["mpo"], 1.0);
+  EXPECT_EQ(m.count("wsa"), 0u);
+}
+
+}  // namespace
+}  // namespace wiedza
