@@ -61,6 +61,10 @@ Xapian::Document build_document(const Article& article, const Unit* unit, analys
   doc.add_value(schema::kSlotKind, article.kind);
   doc.add_value(schema::kSlotUpdated, compact_date(article.updated));
   doc.add_value(schema::kSlotContentHash, content_hash(article, unit));
+  doc.add_value(schema::kSlotTitle, article.title);
+  std::string keywords;
+  for (const std::string& k : article.keywords) keywords += (keywords.empty() ? "" : "\n") + k;
+  doc.add_value(schema::kSlotKeywords, keywords);
   doc.set_data(to_json(article).dump());
   return doc;
 }

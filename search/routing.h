@@ -6,12 +6,11 @@
 
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
-#include "search/analysis/analyzer.h"
 #include "search/directory.h"
 #include "search/searcher.h"
+#include "search/unit_descriptions.h"
 
 namespace wiedza {
 
@@ -38,18 +37,6 @@ struct RoutingOptions {
   // 30% of the vote when the rest is split among several others). confidence =
   // 1 - (1 - share)^k, with k fitted on the dev set's calibration bins (benchmarks/RESULTS.md).
   double calibration_exponent = 2.5;
-};
-
-// Matches query words against unit descriptions. Built once per directory; immutable.
-class UnitDescriptions {
- public:
-  UnitDescriptions() = default;
-  UnitDescriptions(const Directory& directory, analysis::Analyzer& analyzer);
-  // Share of the query's content words each unit's description (and name) contains.
-  std::unordered_map<std::string, double> match(const std::vector<QueryWord>& words) const;
-
- private:
-  std::unordered_map<std::string, std::vector<std::string>> terms_;  // unit -> sorted terms
 };
 
 // No hint (nullopt) when there are no hits or the best hit covers too little of the query.

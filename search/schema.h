@@ -63,6 +63,8 @@ enum Slot : Xapian::valueno {
   kSlotKind = 2,
   kSlotUpdated = 3,      // "YYYYMMDD" (sorts as text), "" when unknown
   kSlotContentHash = 4,  // hex digest of the article as indexed + schema version
+  kSlotTitle = 5,        // title, for suggestions without parsing document data
+  kSlotKeywords = 6,     // keywords joined with '\n', likewise
 };
 
 // Database metadata keys. Units and categories travel with the database so that a

@@ -54,36 +54,23 @@ std::string json_string(const nlohmann::json& j, const char* key) {
 
 }  // namespace
 
-Searcher::Searcher(const std::string& db_path, const std::string& dict_dir, RankingOptions options)
+Searcher::Searcher(const std::string& db_path, const std::string& dict_dir, RankingOptions options,
+                   std::shared_ptr<ResourceCache> cache)
     : db_path_(db_path), db_(open_database(db_path)), analyzer_(dict_dir), builder_(analyzer_, options),
-      options_(options) {
+      options_(options), cache_(cache ? std::move(cache) : std::make_shared<ResourceCache>()) {
   load_resources();
 }
 
-void Searcher::load_resources() {
-  loaded_revision_ = db_.get_revision();
-  vocabulary_ = std::make_shared<const Vocabulary>(Vocabulary::load(db_));
-  auto rules = synonyms_from_json(nlohmann::json::parse(db_.get_metadata(schema::kMetaSynonyms), nullptr, false));
-  synonyms_ = std::make_shared<const SynonymTable>(rules, analyzer_);
-}
+void Searcher::load_resources() { resources_ = cache_->get(db_, analyzer_); }
 
 void Searcher::reopen() {
-  if (db_.reopen() || db_.get_revision() != loaded_revision_) load_resources();
+  db_.reopen();
+  if (db_.get_revision() != resources_->revision) load_resources();
 }
 
 Xapian::rev Searcher::revision() const { return db_.get_revision(); }
 
 Xapian::doccount Searcher::document_count() const { return db_.get_doccount(); }
-
-Directory Searcher::directory() const {
-  Directory d;
-  ValidationErrors errors;
-  auto units = nlohmann::json::parse(db_.get_metadata(schema::kMetaUnits), nullptr, false);
-  auto categories = nlohmann::json::parse(db_.get_metadata(schema::kMetaCategories), nullptr, false);
-  if (!units.is_discarded()) d.units = parse_units(units, "(index metadata)", errors);
-  if (!categories.is_discarded()) d.categories = parse_categories(categories, "(index metadata)", errors);
-  return d;
-}
 
 SearchResult Searcher::search(const SearchRequest& request) {
   // A writer that has committed twice since we opened makes old blocks disappear;
@@ -101,7 +88,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 SearchResult Searcher::run(const SearchRequest& request) {
   SearchResult result;
   result.query = request.query;
-  BuiltQuery built = builder_.build(request.query, {&db_, vocabulary_.get(), synonyms_.get()});
+  BuiltQuery built = builder_.build(request.query, {&db_, &resources_->vocabulary, &resources_->synonyms});
   result.words = built.words;
   result.corrected = built.corrected;
   if (built.query.empty()) return result;
@@ -119,10 +106,30 @@ SearchResult Searcher::run(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(options_.bm25_k1, 0, 1, options_.bm25_b, 0.5));
+  struct Facet {
+    const char* name;
+    Xapian::valueno slot;
+  };
+  static constexpr Facet kFacets[] = {
+      {"category", schema::kSlotCategory}, {"unit", schema::kSlotUnit}, {"kind", schema::kSlotKind}};
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  auto check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + 1);
+  if (request.facets) {
+    for (const Facet& f : kFacets) {
+      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f.slot));
+      enquire.add_matchspy(spies.back().get());
+    }
+    check_at_least = db_.get_doccount();  // every match must be seen to be counted
+  }
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit),
-                                       static_cast<Xapian::doccount>(request.offset + request.limit + 1));
+                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
   result.total = mset.get_matches_estimated();
+  for (std::size_t i = 0; i < spies.size(); ++i) {
+    auto& counts = result.facets[kFacets[i].name];
+    for (auto v = spies[i]->top_values_begin(100); v != spies[i]->top_values_end(100); ++v) {
+      if (!(*v).empty()) counts.push_back({*v, v.get_termfreq()});
+    }
+  }
   std::size_t content_words = 0;
   for (const QueryWord& w : built.words) content_words += w.stop ? 0 : 1;
   for (auto it = mset.begin(); it != mset.end(); ++it) {

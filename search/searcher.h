@@ -3,6 +3,7 @@
 // reference counts and must never be shared).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,8 +16,7 @@
 #include "search/query_builder.h"
 #include "search/ranking_options.h"
 #include "search/snippet.h"
-#include "search/synonyms.h"
-#include "search/vocabulary.h"
+#include "search/index_resources.h"
 
 namespace wiedza {
 
@@ -28,6 +28,14 @@ struct SearchRequest {
   std::vector<std::string> categories;
   std::vector<std::string> units;
   std::vector<std::string> kinds;
+  // Count category/unit/kind over the whole match set (makes `total` exact; costs a
+  // full match).
+  bool facets = false;
+};
+
+struct FacetCount {
+  std::string value;
+  Xapian::doccount count;
 };
 
 struct SearchHit {
@@ -49,14 +57,18 @@ struct SearchResult {
   std::vector<SearchHit> hits;
   std::vector<QueryWord> words;  // the analysed query, for diagnostics and highlighting
   std::optional<std::string> corrected;  // "did you mean": the query with typos corrected
+  // "category", "unit", "kind" -> counts, most frequent first (only with request.facets).
+  std::map<std::string, std::vector<FacetCount>> facets;
 };
 
 class Searcher {
  public:
   // Opens the database read-only. Throws std::runtime_error naming the path when it is
   // missing or not a Wiedza index.
+  // `cache` shares per-revision resources between the Searchers of several threads;
+  // null gives the Searcher a cache of its own.
   explicit Searcher(const std::string& db_path, const std::string& dict_dir = analysis::default_dictionary_dir(),
-                    RankingOptions options = {});
+                    RankingOptions options = {}, std::shared_ptr<ResourceCache> cache = nullptr);
 
   SearchResult search(const SearchRequest& request);
 
@@ -65,7 +77,8 @@ class Searcher {
   const RankingOptions& ranking() const { return builder_.options(); }
   Xapian::rev revision() const;
   Xapian::doccount document_count() const;
-  Directory directory() const;
+  const Directory& directory() const { return resources_->directory; }
+  const IndexResources& resources() const { return *resources_; }
   analysis::Analyzer& analyzer() { return analyzer_; }
 
  private:
@@ -78,9 +91,8 @@ class Searcher {
   analysis::Analyzer analyzer_;
   QueryBuilder builder_;
   RankingOptions options_;
-  Xapian::rev loaded_revision_ = 0;
-  std::shared_ptr<const Vocabulary> vocabulary_;
-  std::shared_ptr<const SynonymTable> synonyms_;
+  std::shared_ptr<ResourceCache> cache_;
+  std::shared_ptr<const IndexResources> resources_;
 };
 
 }  // namespace wiedza

@@ -104,8 +104,8 @@ nlohmann::json aggregate_json(const Aggregate& a) {
 
 EvaluationReport evaluate(Searcher& searcher, const std::vector<JudgedQuery>& queries) {
   EvaluationReport report;
-  const Directory directory = searcher.directory();
-  const UnitDescriptions descriptions(directory, searcher.analyzer());
+  const Directory& directory = searcher.directory();
+  const UnitDescriptions& descriptions = searcher.resources().unit_descriptions;
   for (const JudgedQuery& q : queries) {
     SearchRequest request;
     request.query = q.query;

@@ -1,0 +1,36 @@
+#include "search/index_resources.h"
+
+#include "search/schema.h"
+
+namespace wiedza {
+
+std::shared_ptr<const IndexResources> IndexResources::build(const Xapian::Database& db,
+                                                            analysis::Analyzer& analyzer) {
+  auto r = std::make_shared<IndexResources>();
+  r->revision = db.get_revision();
+  ValidationErrors ignored;  // the indexer validated these before storing them
+  auto units = nlohmann::json::parse(db.get_metadata(schema::kMetaUnits), nullptr, false);
+  auto categories = nlohmann::json::parse(db.get_metadata(schema::kMetaCategories), nullptr, false);
+  if (!units.is_discarded()) r->directory.units = parse_units(units, "(index metadata)", ignored);
+  if (!categories.is_discarded()) {
+    r->directory.categories = parse_categories(categories, "(index metadata)", ignored);
+  }
+  r->vocabulary = Vocabulary::load(db);
+  r->synonyms = SynonymTable(
+      synonyms_from_json(nlohmann::json::parse(db.get_metadata(schema::kMetaSynonyms), nullptr, false)), analyzer);
+  r->unit_descriptions = UnitDescriptions(r->directory, analyzer);
+  r->suggester = Suggester::load(db);
+  return r;
+}
+
+std::shared_ptr<const IndexResources> ResourceCache::get(const Xapian::Database& db, analysis::Analyzer& analyzer) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const Xapian::rev revision = db.get_revision();
+  // A thread still on an older revision keeps its own resources until it reopens; the
+  // cache follows the newest revision seen.
+  if (!current_ || current_->revision < revision) current_ = IndexResources::build(db, analyzer);
+  if (current_->revision == revision) return current_;
+  return IndexResources::build(db, analyzer);
+}
+
+}  // namespace wiedza
