@@ -9,7 +9,7 @@
 
 namespace wiedza::schema {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Unique id term: "Q" + article id. The document carries it, so replace_document("Q"+id)
 // upserts.

@@ -72,6 +72,22 @@ Xapian::rev Searcher::revision() const { return db_.get_revision(); }
 
 Xapian::doccount Searcher::document_count() const { return db_.get_doccount(); }
 
+std::optional<nlohmann::json> Searcher::article(const std::string& id) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      const std::string term = schema::kIdPrefix + id;
+      auto p = db_.postlist_begin(term);
+      if (p == db_.postlist_end(term)) return std::nullopt;
+      auto j = nlohmann::json::parse(db_.get_document(*p).get_data(), nullptr, false);
+      if (j.is_discarded()) return std::nullopt;
+      return j;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 3) throw;
+      reopen();
+    }
+  }
+}
+
 SearchResult Searcher::search(const SearchRequest& request) {
   // A writer that has committed twice since we opened makes old blocks disappear;
   // reopening and running the query again is the documented remedy.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "search/analysis/analyzer.h"
@@ -71,6 +72,9 @@ class Searcher {
                     RankingOptions options = {}, std::shared_ptr<ResourceCache> cache = nullptr);
 
   SearchResult search(const SearchRequest& request);
+
+  // The stored article (as indexed, unknown fields included), or nullopt.
+  std::optional<nlohmann::json> article(const std::string& id);
 
   // Picks up a newer revision written by an indexer; cheap when nothing changed.
   void reopen();

@@ -1,0 +1,69 @@
+// `wiedza serve --db DB [--host H] [--port P] [--threads N] [--cors-origin O]...`
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "server/http_server.h"
+
+namespace wiedza::cli {
+namespace {
+
+int run_serve(const server::ServerConfig& config) {
+  if (std::string problem = server::validate(config); !problem.empty()) {
+    std::cerr << "error: " << problem << "\n";
+    return kExitFailure;
+  }
+  // Block SIGINT/SIGTERM in every thread (the workers inherit the mask); one thread
+  // waits for them and stops the server, which finishes in-flight requests.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  std::unique_ptr<server::HttpServer> srv;
+  int port;
+  try {
+    srv = std::make_unique<server::HttpServer>(config);
+    port = srv->bind();
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    std::fprintf(stderr, "{\"event\":\"shutdown\",\"signal\":%d}\n", sig);
+    srv->stop();
+  });
+  std::printf("Wiedza is serving %s on http://%s:%d/ (console), API at http://%s:%d/api/search\n",
+              config.db_path.c_str(), config.host.c_str(), port, config.host.c_str(), port);
+  std::fflush(stdout);
+  srv->run();
+  // run() returns after stop(); if it returned on its own, wake the waiter to exit.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  return kExitOk;
+}
+
+}  // namespace
+
+void register_serve_command(CLI::App& app, int& exit_code) {
+  auto c = std::make_shared<server::ServerConfig>();
+  CLI::App* cmd = app.add_subcommand("serve", "Serve the search API and the consultant console over HTTP");
+  cmd->set_config("--config", "", "Read settings from a file (TOML/INI: db = \"...\", port = 8080, ...)");
+  cmd->add_option("--db", c->db_path, "Database directory")->envname("WIEDZA_DB");
+  cmd->add_option("--host", c->host, "Address to listen on (default loopback)")->envname("WIEDZA_HOST");
+  cmd->add_option("--port", c->port, "Port (0 picks a free one)")->envname("WIEDZA_PORT");
+  cmd->add_option("--threads", c->threads, "Worker threads")->envname("WIEDZA_THREADS");
+  cmd->add_option("--cors-origin", c->cors_origins, "Origin allowed to call the API from a browser (repeatable)")
+      ->envname("WIEDZA_CORS_ORIGINS")
+      ->delimiter(',');
+  cmd->callback([c, &exit_code] { exit_code = run_serve(*c); });
+}
+
+}  // namespace wiedza::cli

@@ -1,0 +1,21 @@
+// Errors as values with the HTTP status chosen by the layer that knows; rendered as
+// {"error": {"code": "...", "message": "..."}}.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace wiedza::server {
+
+struct ApiError {
+  int status;
+  std::string code;     // stable, machine-readable: "bad_request", "not_found", ...
+  std::string message;  // for people, in English
+
+  nlohmann::json to_json() const { return {{"error", {{"code", code}, {"message", message}}}}; }
+
+  static ApiError bad_request(std::string message) { return {400, "bad_request", std::move(message)}; }
+  static ApiError not_found(std::string message) { return {404, "not_found", std::move(message)}; }
+};
+
+}  // namespace wiedza::server

@@ -1,0 +1,76 @@
+#include "server/api_handlers.h"
+
+#include <chrono>
+
+#include "search/routing.h"
+#include "server/api_json.h"
+#include "server/request_params.h"
+#include "server/web_assets.h"
+
+namespace wiedza::server {
+
+void send_json(httplib::Response& res, const nlohmann::json& body, int status) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  // Invalid UTF-8 can only come from stored data; replace rather than throw.
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& res, const ApiError& error) { send_json(res, error.to_json(), error.status); }
+
+void serve_asset(const std::string& path, httplib::Response& res) {
+  const WebAsset* asset = find_web_asset(path);
+  if (asset == nullptr) {
+    send_error(res, ApiError::not_found("no such file: " + path));
+    return;
+  }
+  res.set_header("Cache-Control", "no-cache");
+  res.set_content(asset->data, asset->size, content_type_for(path).c_str());
+}
+
+void ApiHandlers::search(const httplib::Request& req, httplib::Response& res) const {
+  const auto started = std::chrono::steady_clock::now();
+  auto params = parse_search_params(req);
+  if (auto* e = std::get_if<ApiError>(&params)) return send_error(res, *e);
+  auto searcher = pool.acquire();
+  SearchResult result = searcher->search(std::get<SearchRequest>(params));
+  auto hint = route(result, searcher->directory(), searcher->resources().unit_descriptions);
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  send_json(res, search_response(result, hint, searcher->directory(), ms));
+}
+
+void ApiHandlers::suggest(const httplib::Request& req, httplib::Response& res) const {
+  auto params = parse_suggest_params(req);
+  if (auto* e = std::get_if<ApiError>(&params)) return send_error(res, *e);
+  const auto& p = std::get<SuggestParams>(params);
+  auto searcher = pool.acquire();
+  send_json(res, suggestions_response(searcher->resources().suggester.suggest(p.prefix, p.limit)));
+}
+
+void ApiHandlers::article(const httplib::Request& req, httplib::Response& res) const {
+  const std::string id = req.matches[1];
+  auto searcher = pool.acquire();
+  auto stored = searcher->article(id);
+  if (!stored) return send_error(res, ApiError::not_found("no article with id '" + id + "'"));
+  send_json(res, article_response(*stored, searcher->directory()));
+}
+
+void ApiHandlers::units(const httplib::Request&, httplib::Response& res) const {
+  send_json(res, {{"units", units_to_json(pool.acquire()->directory().units)}});
+}
+
+void ApiHandlers::categories(const httplib::Request&, httplib::Response& res) const {
+  send_json(res, {{"categories", categories_to_json(pool.acquire()->directory().categories)}});
+}
+
+void ApiHandlers::health(const httplib::Request&, httplib::Response& res) const {
+  auto s = pool.acquire();
+  send_json(res, {{"status", "ok"}, {"documents", s->document_count()}, {"revision", s->revision()}});
+}
+
+void ApiHandlers::metrics(const httplib::Request&, httplib::Response& res) const {
+  auto s = pool.acquire();
+  res.set_content(metrics_registry.render(s->document_count(), s->revision()), "text/plain; version=0.0.4");
+}
+
+}  // namespace wiedza::server

@@ -1,0 +1,29 @@
+// Thin handlers: parse and validate the request, call the core, map the result to JSON.
+#pragma once
+
+#include <httplib.h>
+
+#include "server/api_error.h"
+#include "server/metrics.h"
+#include "server/searcher_pool.h"
+
+namespace wiedza::server {
+
+void send_json(httplib::Response& res, const nlohmann::json& body, int status = 200);
+void send_error(httplib::Response& res, const ApiError& error);
+void serve_asset(const std::string& path, httplib::Response& res);
+
+struct ApiHandlers {
+  SearcherPool& pool;
+  Metrics& metrics_registry;
+
+  void search(const httplib::Request& req, httplib::Response& res) const;
+  void suggest(const httplib::Request& req, httplib::Response& res) const;
+  void article(const httplib::Request& req, httplib::Response& res) const;
+  void units(const httplib::Request& req, httplib::Response& res) const;
+  void categories(const httplib::Request& req, httplib::Response& res) const;
+  void health(const httplib::Request& req, httplib::Response& res) const;
+  void metrics(const httplib::Request& req, httplib::Response& res) const;
+};
+
+}  // namespace wiedza::server

@@ -1,0 +1,104 @@
+#include "server/api_json.h"
+
+#include <cmath>
+
+#include "search/snippet.h"
+
+namespace wiedza::server {
+namespace {
+
+double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+nlohmann::json nullable(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+
+}  // namespace
+
+nlohmann::json unit_ref(const Directory& directory, const std::string& id) {
+  const Unit* u = directory.unit(id);
+  return {{"id", id}, {"name", u != nullptr ? u->name : id}};
+}
+
+nlohmann::json category_ref(const Directory& directory, const std::string& id) {
+  const Category* c = directory.category(id);
+  return {{"id", id}, {"name", c != nullptr ? c->name : id}};
+}
+
+nlohmann::json search_response(const SearchResult& result, const std::optional<RoutingHint>& routing,
+                               const Directory& directory, double took_ms) {
+  nlohmann::json results = nlohmann::json::array();
+  // Scores are relative to the best hit of this query (0-1): BM25 weights are not
+  // comparable across queries, a share of the best is what a reader can use.
+  const double best = result.hits.empty() ? 1.0 : std::max(result.hits.front().score, 1e-9);
+  for (const SearchHit& h : result.hits) {
+    results.push_back({{"id", h.id},
+                       {"title", h.title},
+                       {"summary", h.summary},
+                       {"snippet", render_snippet(h.snippet, "<mark>", "</mark>", html_escape)},
+                       {"category", category_ref(directory, h.category)},
+                       {"unit", unit_ref(directory, h.unit)},
+                       {"kind", h.kind},
+                       {"score", round3(h.score / best)},
+                       {"updated", nullable(h.updated)}});
+  }
+  nlohmann::json routing_json = nullptr;
+  if (routing) {
+    nlohmann::json unit = unit_ref(directory, routing->unit);
+    if (const Unit* u = directory.unit(routing->unit)) {
+      unit = to_json(*u);
+      unit.erase("description");
+    }
+    nlohmann::json alternatives = nlohmann::json::array();
+    for (const RoutingAlternative& a : routing->alternatives) {
+      alternatives.push_back({{"unit", unit_ref(directory, a.unit)}, {"confidence", round3(a.confidence)}});
+    }
+    routing_json = {{"unit", unit},
+                    {"confidence", round3(routing->confidence)},
+                    {"answerable", routing->answerable},
+                    {"intervention", routing->intervention},
+                    {"alternatives", alternatives},
+                    {"reason", routing->reason}};
+  }
+  nlohmann::json facets = nlohmann::json::object();
+  for (const char* name : {"category", "unit", "kind"}) {
+    nlohmann::json list = nlohmann::json::array();
+    auto it = result.facets.find(name);
+    if (it != result.facets.end()) {
+      for (const FacetCount& f : it->second) {
+        nlohmann::json entry = std::string(name) == "category" ? category_ref(directory, f.value)
+                               : std::string(name) == "unit"   ? unit_ref(directory, f.value)
+                                                               : nlohmann::json{{"id", f.value}, {"name", f.value}};
+        entry["count"] = f.count;
+        list.push_back(entry);
+      }
+    }
+    facets[name] = list;
+  }
+  return {{"query", result.query},
+          {"corrected", result.corrected ? nlohmann::json(*result.corrected) : nlohmann::json(nullptr)},
+          {"total", result.total},
+          {"took_ms", round3(took_ms)},
+          {"results", results},
+          {"routing", routing_json},
+          {"facets", facets}};
+}
+
+nlohmann::json article_response(const nlohmann::json& stored, const Directory& directory) {
+  nlohmann::json a = stored;
+  const std::string unit = stored.value("unit", "");
+  const std::string category = stored.value("category", "");
+  if (const Unit* u = directory.unit(unit)) {
+    a["unit"] = to_json(*u);
+  } else {
+    a["unit"] = unit_ref(directory, unit);
+  }
+  a["category"] = category_ref(directory, category);
+  return a;
+}
+
+nlohmann::json suggestions_response(const std::vector<Suggestion>& suggestions) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Suggestion& s : suggestions) list.push_back({{"text", s.text}, {"id", nullable(s.id)}});
+  return {{"suggestions", list}};
+}
+
+}  // namespace wiedza::server

@@ -1,0 +1,146 @@
+#include "server/http_server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <stdexcept>
+
+#include "server/api_handlers.h"
+#include "server/web_assets.h"
+
+namespace wiedza::server {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Start time of the request the current worker thread is handling (for the access log
+// and metrics, which httplib calls on the same thread after the handler).
+thread_local Clock::time_point request_started;
+
+bool origin_allowed(const ServerConfig& config, const std::string& origin) {
+  for (const std::string& o : config.cors_origins) {
+    if (o == origin) return true;
+  }
+  return false;
+}
+
+// One JSON line per request on stderr. Deliberately no query string and no client
+// address: queries can contain personal data.
+void access_log(const httplib::Request& req, const httplib::Response& res, double ms) {
+  nlohmann::json line = {{"time", std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::system_clock::now().time_since_epoch())
+                                      .count()},
+                         {"method", req.method},
+                         {"path", req.path},
+                         {"status", res.status},
+                         {"duration_ms", std::round(ms * 1000.0) / 1000.0},
+                         {"bytes", res.body.size()}};
+  std::fprintf(stderr, "%s\n", line.dump().c_str());
+}
+
+}  // namespace
+
+HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
+    : config_(std::move(config)),
+      // Opening the pool throws a clear error for a missing or foreign database.
+      pool_(config_.db_path, ranking, static_cast<std::size_t>(config_.threads)),
+      http_(std::make_unique<httplib::Server>()) {
+  const int threads = config_.threads;
+  http_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  http_->set_payload_max_length(1 << 20);
+  http_->set_read_timeout(std::chrono::seconds(10));
+  http_->set_write_timeout(std::chrono::seconds(10));
+  http_->set_keep_alive_max_count(1000);
+  register_routes();
+}
+
+HttpServer::~HttpServer() = default;
+
+int HttpServer::bind() {
+  int port = config_.port;
+  if (port == 0) {
+    port = http_->bind_to_any_port(config_.host);
+  } else if (!http_->bind_to_port(config_.host, port)) {
+    port = -1;
+  }
+  if (port < 0) {
+    throw std::runtime_error("cannot listen on " + config_.host + ":" + std::to_string(config_.port) +
+                             " (address in use, or not an address of this machine)");
+  }
+  return port;
+}
+
+void HttpServer::run() { http_->listen_after_bind(); }
+
+void HttpServer::stop() { http_->stop(); }
+
+void HttpServer::register_routes() {
+  httplib::Server& s = *http_;
+  ApiHandlers h{pool_, metrics_};
+
+  s.Get("/api/search", [h](const auto& req, auto& res) { h.search(req, res); });
+  s.Get("/api/suggest", [h](const auto& req, auto& res) { h.suggest(req, res); });
+  s.Get(R"(/api/articles/([^/]+))", [h](const auto& req, auto& res) { h.article(req, res); });
+  s.Get("/api/units", [h](const auto& req, auto& res) { h.units(req, res); });
+  s.Get("/api/categories", [h](const auto& req, auto& res) { h.categories(req, res); });
+  s.Get("/healthz", [h](const auto& req, auto& res) { h.health(req, res); });
+  s.Get("/metrics", [h](const auto& req, auto& res) { h.metrics(req, res); });
+  s.Get("/", [](const auto&, auto& res) { serve_asset("/console.html", res); });
+  s.Get(R"(/static/([a-z0-9.-]+))",
+        [](const auto& req, auto& res) { serve_asset("/" + std::string(req.matches[1]), res); });
+
+  // CORS: only configured origins get Access-Control-Allow-Origin; a preflight from any
+  // other origin is refused outright.
+  const ServerConfig& config = config_;
+  s.set_pre_routing_handler([&config](const httplib::Request& req, httplib::Response& res) {
+    request_started = Clock::now();
+    const std::string origin = req.get_header_value("Origin");
+    if (origin.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    const bool allowed = origin_allowed(config, origin);
+    if (allowed) {
+      res.set_header("Access-Control-Allow-Origin", origin);
+      res.set_header("Vary", "Origin");
+    }
+    if (req.method == "OPTIONS") {
+      if (allowed) {
+        res.status = 204;
+        res.set_header("Access-Control-Allow-Methods", "GET, OPTIONS");
+        res.set_header("Access-Control-Allow-Headers", "Content-Type");
+        res.set_header("Access-Control-Max-Age", "600");
+      } else {
+        send_error(res, {403, "origin_not_allowed", "origin " + origin + " may not use this API"});
+      }
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler already wrote a JSON error
+    if (res.status == 404) {
+      send_error(res, ApiError::not_found("no such route: " + req.method + " " + req.path));
+    } else {
+      send_error(res, {res.status, "http_error", "request failed with status " + std::to_string(res.status)});
+    }
+  });
+  s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "unknown error";
+    try {
+      std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    std::fprintf(stderr, "{\"error\":%s}\n", nlohmann::json(what).dump().c_str());
+    send_error(res, {500, "internal_error", "the server could not answer this request; it has been logged"});
+  });
+  s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    const double seconds = std::chrono::duration<double>(Clock::now() - request_started).count();
+    metrics_.observe(route_label(req.method, req.path), res.status, seconds);
+    access_log(req, res, seconds * 1000.0);
+  });
+}
+
+}  // namespace wiedza::server

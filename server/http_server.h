@@ -1,0 +1,43 @@
+// The HTTP server: the search API, the consultant console, health and metrics.
+// Every route is registered in one function (http_server.cc: register_routes) so the
+// whole API is visible on one screen; handlers are thin and call the core.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "server/metrics.h"
+#include "server/searcher_pool.h"
+#include "server/server_config.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace wiedza::server {
+
+class HttpServer {
+ public:
+  // Opens the database once to fail early with a clear message (std::runtime_error).
+  explicit HttpServer(ServerConfig config, RankingOptions ranking = {});
+  ~HttpServer();
+
+  // Binds the listening socket; returns the port (useful with port 0). Throws
+  // std::runtime_error when the address cannot be bound.
+  int bind();
+  // Serves until stop(); in-flight requests are finished before it returns.
+  void run();
+  // Stops accepting connections. Safe to call from another thread.
+  void stop();
+
+ private:
+  void register_routes();
+
+  ServerConfig config_;
+  SearcherPool pool_;
+  Metrics metrics_;
+  std::unique_ptr<httplib::Server> http_;
+};
+
+}  // namespace wiedza::server

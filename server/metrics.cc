@@ -1,0 +1,58 @@
+#include "server/metrics.h"
+
+#include <sstream>
+
+namespace wiedza::server {
+
+void Metrics::observe(const std::string& route, int status, double seconds) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++requests_[{route, status}];
+  auto& b = buckets_[route];
+  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+    if (seconds <= kBuckets[i]) ++b[i];
+  }
+  ++b[kBuckets.size()];
+  sum_[route] += seconds;
+}
+
+std::string Metrics::render(unsigned documents, unsigned long long revision) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::ostringstream out;
+  out << "# HELP wiedza_http_requests_total HTTP requests by route and status.\n"
+      << "# TYPE wiedza_http_requests_total counter\n";
+  for (const auto& [key, count] : requests_) {
+    out << "wiedza_http_requests_total{route=\"" << key.first << "\",status=\"" << key.second << "\"} " << count
+        << "\n";
+  }
+  out << "# HELP wiedza_http_request_duration_seconds Time to answer a request.\n"
+      << "# TYPE wiedza_http_request_duration_seconds histogram\n";
+  for (const auto& [route, b] : buckets_) {
+    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+      out << "wiedza_http_request_duration_seconds_bucket{route=\"" << route << "\",le=\"" << kBuckets[i] << "\"} "
+          << b[i] << "\n";
+    }
+    out << "wiedza_http_request_duration_seconds_bucket{route=\"" << route << "\",le=\"+Inf\"} " << b[kBuckets.size()]
+        << "\n";
+    out << "wiedza_http_request_duration_seconds_sum{route=\"" << route << "\"} " << sum_.at(route) << "\n";
+    out << "wiedza_http_request_duration_seconds_count{route=\"" << route << "\"} " << b[kBuckets.size()] << "\n";
+  }
+  out << "# HELP wiedza_documents Articles in the served index.\n# TYPE wiedza_documents gauge\n"
+      << "wiedza_documents " << documents << "\n"
+      << "# HELP wiedza_index_revision Revision of the served index.\n# TYPE wiedza_index_revision gauge\n"
+      << "wiedza_index_revision " << revision << "\n";
+  return out.str();
+}
+
+std::string route_label(const std::string& method, const std::string& path) {
+  static const char* kFixed[] = {"/",           "/healthz",        "/metrics",        "/api/search",
+                                 "/api/suggest", "/api/units",     "/api/categories", "/static/console.js",
+                                 "/static/console.css"};
+  std::string route = "other";
+  for (const char* f : kFixed) {
+    if (path == f) route = f;
+  }
+  if (path.rfind("/api/articles/", 0) == 0) route = "/api/articles/{id}";
+  return method + " " + route;
+}
+
+}  // namespace wiedza::server

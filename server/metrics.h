@@ -1,0 +1,33 @@
+// Request counters and a latency histogram, rendered in the Prometheus text format.
+// Thread-safe.
+#pragma once
+
+#include <array>
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+
+namespace wiedza::server {
+
+class Metrics {
+ public:
+  void observe(const std::string& route, int status, double seconds);
+  // `documents` and `revision` are gauges read at scrape time.
+  std::string render(unsigned documents, unsigned long long revision) const;
+
+  static constexpr std::array<double, 11> kBuckets = {0.0005, 0.001, 0.002, 0.005, 0.01, 0.02,
+                                                      0.05,   0.1,   0.25,  0.5,   1.0};
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::pair<std::string, int>, unsigned long long> requests_;
+  std::map<std::string, std::array<unsigned long long, kBuckets.size() + 1>> buckets_;  // last: +Inf
+  std::map<std::string, double> sum_;
+};
+
+// The route template a path belongs to ("/api/articles/abc" -> "/api/articles/{id}"),
+// so metrics have a bounded set of labels.
+std::string route_label(const std::string& method, const std::string& path);
+
+}  // namespace wiedza::server

@@ -1,0 +1,31 @@
+// Validation of query-string parameters: every bad value becomes a 400 with the
+// parameter's name and the reason.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+
+#include <httplib.h>
+
+#include "search/searcher.h"
+#include "server/api_error.h"
+
+namespace wiedza::server {
+
+inline constexpr std::size_t kMaxQueryChars = 500;
+inline constexpr std::size_t kMaxLimit = 100;
+
+// /api/search parameters -> SearchRequest (facets on).
+std::variant<SearchRequest, ApiError> parse_search_params(const httplib::Request& req);
+
+struct SuggestParams {
+  std::string prefix;
+  std::size_t limit = 8;
+};
+std::variant<SuggestParams, ApiError> parse_suggest_params(const httplib::Request& req);
+
+// Number of Unicode code points in valid UTF-8.
+std::size_t utf8_length(const std::string& s);
+
+}  // namespace wiedza::server

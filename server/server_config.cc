@@ -1,0 +1,23 @@
+#include "server/server_config.h"
+
+#include <filesystem>
+
+namespace wiedza::server {
+
+std::string validate(const ServerConfig& c) {
+  if (c.db_path.empty()) return "--db (WIEDZA_DB) is required";
+  if (!std::filesystem::is_directory(c.db_path)) return "--db " + c.db_path + ": no such database directory";
+  if (c.host.empty()) return "--host must not be empty";
+  if (c.port < 0 || c.port > 65535) return "--port must be 0-65535 (got " + std::to_string(c.port) + ")";
+  if (c.threads < 1 || c.threads > 256) return "--threads must be 1-256 (got " + std::to_string(c.threads) + ")";
+  for (const std::string& o : c.cors_origins) {
+    const bool scheme = o.rfind("http://", 0) == 0 || o.rfind("https://", 0) == 0;
+    const std::size_t after_scheme = o.find("://") + 3;
+    if (!scheme || o.find('/', after_scheme) != std::string::npos || o.size() <= after_scheme) {
+      return "--cors-origin '" + o + "' must be an origin like https://portal.example.pl (scheme and host, no path)";
+    }
+  }
+  return "";
+}
+
+}  // namespace wiedza::server
