@@ -39,7 +39,7 @@ int bench_index(const std::string& corpus_dir, const std::string& db) {
   return 0;
 }
 
-int bench_query(const std::string& db, const std::string& queries_file, int rounds) {
+int bench_query(const std::string& db, const std::string& queries_file, int rounds, bool snippets) {
   std::vector<std::string> queries;
   std::ifstream in(queries_file);
   for (std::string line; std::getline(in, line);) {
@@ -52,12 +52,18 @@ int bench_query(const std::string& db, const std::string& queries_file, int roun
   }
   wiedza::Searcher searcher(db);
   // Warm-up round: fills the lemma cache and the OS page cache, as a running server has.
-  for (const auto& q : queries) searcher.search({q, 10, 0, {}, {}, {}});
+  auto request = [&](const std::string& q) {
+    wiedza::SearchRequest r;
+    r.query = q;
+    r.snippets = snippets;
+    return r;
+  };
+  for (const auto& q : queries) searcher.search(request(q));
   std::vector<double> ms;
   for (int r = 0; r < rounds; ++r) {
     for (const auto& q : queries) {
       auto t = Clock::now();
-      searcher.search({q, 10, 0, {}, {}, {}});
+      searcher.search(request(q));
       ms.push_back(seconds_since(t) * 1000.0);
     }
   }
@@ -78,6 +84,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::string corpus, db, queries;
   int rounds = 5;
+  bool no_snippets = false;
   auto* index = app.add_subcommand("index", "Index a corpus from scratch and report throughput");
   index->add_option("corpus", corpus)->required();
   index->add_option("--db", db)->required();
@@ -85,10 +92,11 @@ int main(int argc, char** argv) {
   query->add_option("queries", queries, "JSONL with a \"query\" field per line")->required();
   query->add_option("--db", db)->required();
   query->add_option("--rounds", rounds, "Passes over the query list")->check(CLI::PositiveNumber);
+  query->add_flag("--no-snippets", no_snippets, "Measure ranking alone, without cutting snippets");
   CLI11_PARSE(app, argc, argv);
   try {
     if (*index) return bench_index(corpus, db);
-    return bench_query(db, queries, rounds);
+    return bench_query(db, queries, rounds, !no_snippets);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 2;

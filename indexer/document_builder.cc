@@ -48,6 +48,7 @@ Xapian::Document build_document(const Article& article, const Unit* unit, analys
     pos = index_text(doc, analyzer, schema::Field::kKeywords, keyword, pos) + 1;
   }
   pos += schema::kFieldGap;
+  doc.add_value(schema::kSlotBodyStart, Xapian::sortable_serialise(pos));
   pos = index_text(doc, analyzer, schema::Field::kBody, markdown_to_plain_text(article.body), pos) + schema::kFieldGap;
   if (unit != nullptr) index_text(doc, analyzer, schema::Field::kUnit, unit->id + " " + unit->name, pos);
 

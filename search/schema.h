@@ -9,7 +9,7 @@
 
 namespace wiedza::schema {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Unique id term: "Q" + article id. The document carries it, so replace_document("Q"+id)
 // upserts.
@@ -65,6 +65,7 @@ enum Slot : Xapian::valueno {
   kSlotContentHash = 4,  // hex digest of the article as indexed + schema version
   kSlotTitle = 5,        // title, for suggestions without parsing document data
   kSlotKeywords = 6,     // keywords joined with '\n', likewise
+  kSlotBodyStart = 7,    // position of the body's first token (sortable_serialise)
 };
 
 // Database metadata keys. Units and categories travel with the database so that a

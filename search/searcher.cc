@@ -47,6 +47,25 @@ std::size_t matched_words(const std::vector<QueryWord>& words, const std::unorde
   return n;
 }
 
+// Positions in the body where query words matched, mapped to the word's index. Body
+// terms carry the analysed forms; exact forms (prefix E) cover quoted stop words.
+std::map<Xapian::termpos, int> body_matches(const Xapian::Database& db, Xapian::docid docid,
+                                            const std::vector<QueryWord>& words, Xapian::termpos body_start) {
+  std::map<Xapian::termpos, int> out;
+  auto collect = [&](const std::string& term, int word) {
+    for (auto p = db.positionlist_begin(docid, term); p != db.positionlist_end(docid, term); ++p) {
+      if (*p >= body_start) out.emplace(*p, word);
+    }
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const QueryWord& w = words[i];
+    if (w.stop && !w.in_phrase) continue;
+    for (const std::string& alt : w.alternatives) collect(schema::prefix(schema::Field::kBody) + alt, static_cast<int>(i));
+    collect(schema::kExactPrefix + w.exact, static_cast<int>(i));
+  }
+  return out;
+}
+
 std::string json_string(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -104,7 +123,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 SearchResult Searcher::run(const SearchRequest& request) {
   SearchResult result;
   result.query = request.query;
-  BuiltQuery built = builder_.build(request.query, {&db_, &resources_->vocabulary, &resources_->synonyms});
+  BuiltQuery built = builder_.build(request.query, {&db_, &resources_->vocabulary, &resources_->synonyms, resources_->revision});
   result.words = built.words;
   result.corrected = built.corrected;
   if (built.query.empty()) return result;
@@ -150,7 +169,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   for (const QueryWord& w : built.words) content_words += w.stop ? 0 : 1;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
-    std::unordered_set<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+
     auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
     if (data.is_discarded()) continue;
     SearchHit hit;
@@ -162,9 +181,18 @@ SearchResult Searcher::run(const SearchRequest& request) {
     hit.kind = json_string(data, "kind");
     hit.updated = json_string(data, "updated");
     hit.score = it.get_weight();
-    hit.coverage = content_words == 0 ? 0.0 : static_cast<double>(matched_words(built.words, matching)) /
-                                                  static_cast<double>(content_words);
-    hit.snippet = make_snippet(markdown_to_plain_text(json_string(data, "body")), built.words, analyzer_);
+    // Reading a hit's matching terms decompresses its term list, so coverage is worked
+    // out only for the hits routing weighs.
+    if (result.hits.size() < kCoverageHits && content_words > 0) {
+      std::unordered_set<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+      hit.coverage = static_cast<double>(matched_words(built.words, matching)) / static_cast<double>(content_words);
+    }
+    if (request.snippets) {
+      const Xapian::termpos body_start =
+          static_cast<Xapian::termpos>(Xapian::sortable_unserialise(doc.get_value(schema::kSlotBodyStart)));
+      hit.snippet = make_snippet(markdown_to_plain_text(json_string(data, "body")), body_start,
+                                 body_matches(db_, *it, built.words, body_start), {});
+    }
     result.hits.push_back(std::move(hit));
   }
   return result;

@@ -32,6 +32,8 @@ struct SearchRequest {
   // Count category/unit/kind over the whole match set (makes `total` exact; costs a
   // full match).
   bool facets = false;
+  // Cut query-biased snippets for the hits (evaluation does not need them).
+  bool snippets = true;
 };
 
 struct FacetCount {
@@ -48,9 +50,13 @@ struct SearchHit {
   std::string kind;
   std::string updated;
   double score = 0;  // BM25-based weight; comparable only within one result list
-  double coverage = 0;  // share of the query's content words this article matches
+  // Share of the query's content words this article matches; worked out for the first
+  // kCoverageHits hits of a page only (0 for the rest).
+  double coverage = 0;
   Snippet snippet;
 };
+
+inline constexpr std::size_t kCoverageHits = 5;
 
 struct SearchResult {
   std::string query;

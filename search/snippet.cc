@@ -1,19 +1,14 @@
 #include "search/snippet.h"
 
+#include "search/analysis/analyzer.h"
+#include "search/analysis/text_folding.h"
+#include "search/analysis/tokenizer.h"
+
 #include <algorithm>
 #include <unordered_map>
 
 namespace wiedza {
 namespace {
-
-// Index of the query word a token matches, or -1.
-int match_word(const analysis::AnalyzedToken& t, const std::unordered_map<std::string, int>& by_term) {
-  if (auto it = by_term.find("=" + t.folded); it != by_term.end()) return it->second;
-  for (const std::string& term : t.terms) {
-    if (auto it = by_term.find(term); it != by_term.end()) return it->second;
-  }
-  return -1;
-}
 
 // Runs of whitespace (line breaks of the body included) become one space; a part keeps
 // its leading and trailing space so that highlighted words stay separated.
@@ -34,28 +29,33 @@ std::string collapse_whitespace(const std::string& s) {
 
 }  // namespace
 
-Snippet make_snippet(const std::string& plain_text, const std::vector<QueryWord>& words,
-                     analysis::Analyzer& analyzer, const SnippetOptions& options) {
-  std::unordered_map<std::string, int> by_term;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (words[i].stop && !words[i].in_phrase) continue;
-    by_term.emplace("=" + words[i].exact, static_cast<int>(i));
-    for (const std::string& alt : words[i].alternatives) by_term.emplace(alt, static_cast<int>(i));
-  }
-  analysis::Analysis a = analyzer.analyze(plain_text);
-  const auto& tokens = a.tokens;
+Snippet make_snippet(const std::string& plain_text, Xapian::termpos first_position,
+                     const std::map<Xapian::termpos, int>& matches, const SnippetOptions& options) {
   Snippet snippet;
+  // Tokenise exactly as Analyzer::analyze did at index time so token i has position
+  // first_position + i.
+  const std::string text = analysis::normalize_nfc(plain_text);
+  std::vector<analysis::Token> tokens;
+  for (analysis::Token& t : analysis::tokenize(text)) {
+    if (t.text.size() <= analysis::Analyzer::kMaxTokenBytes) tokens.push_back(std::move(t));
+  }
   if (tokens.empty()) return snippet;
-
-  std::vector<int> match(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) match[i] = match_word(tokens[i], by_term);
+  std::size_t words = 0;
+  std::vector<int> match(tokens.size(), -1);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    auto it = matches.find(first_position + static_cast<Xapian::termpos>(i));
+    if (it != matches.end()) {
+      match[i] = it->second;
+      words = std::max(words, static_cast<std::size_t>(it->second) + 1);
+    }
+  }
 
   // Best window: most distinct query words, then most matches, then earliest.
   const std::size_t window = std::min(options.window_tokens, tokens.size());
   std::size_t best_start = 0;
   int best_score = -1;
   for (std::size_t start = 0; start + window <= tokens.size(); ++start) {
-    std::vector<bool> seen(words.size(), false);
+    std::vector<bool> seen(words, false);
     int distinct = 0, hits = 0;
     for (std::size_t i = start; i < start + window; ++i) {
       if (match[i] < 0) continue;
@@ -78,7 +78,6 @@ Snippet make_snippet(const std::string& plain_text, const std::vector<QueryWord>
   if (best_score <= 0) start = 0;
   const std::size_t end = std::min(tokens.size(), start + window);
 
-  const std::string& text = a.text;
   std::size_t cursor = tokens[start].begin;
   for (std::size_t i = start; i < end; ++i) {
     if (match[i] < 0) continue;

@@ -1,13 +1,16 @@
 // Query-biased snippets: the passage of an article with the most query words, with the
-// matched words marked. Matching uses the analyser, so "dowodu" is marked for the query
-// "dowód". Rendering (HTML <mark>, terminal colour) is left to the caller.
+// matched words marked. Which words matched comes from the index's own positions (the
+// analyser decided at index time that "dowodu" is a form of "dowód"), so cutting a
+// snippet only re-tokenises the text. Rendering (HTML <mark>, terminal colour) is left
+// to the caller.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "search/analysis/analyzer.h"
-#include "search/query_builder.h"
+#include <map>
+
+#include <xapian.h>
 
 namespace wiedza {
 
@@ -26,8 +29,10 @@ struct SnippetOptions {
   std::size_t window_tokens = 28;
 };
 
-Snippet make_snippet(const std::string& plain_text, const std::vector<QueryWord>& words,
-                     analysis::Analyzer& analyzer, const SnippetOptions& options = {});
+// `plain_text` is the field's text as indexed; its first token has position
+// `first_position`; `matches` maps matched positions to the query word they match.
+Snippet make_snippet(const std::string& plain_text, Xapian::termpos first_position,
+                     const std::map<Xapian::termpos, int>& matches, const SnippetOptions& options = {});
 
 // Renders with the given markers around highlighted parts; `escape` is applied to the
 // text (not to the markers), e.g. HTML escaping.

@@ -110,6 +110,7 @@ EvaluationReport evaluate(Searcher& searcher, const std::vector<JudgedQuery>& qu
     SearchRequest request;
     request.query = q.query;
     request.limit = 50;
+    request.snippets = false;
     QueryOutcome o;
     o.query = &q;
     SearchResult result = searcher.search(request);
