@@ -1,1 +1,216 @@
+// Konsola konsultanta: wyszukiwanie w trakcie pisania, obsługa klawiaturą, karta przełączenia.
+// Everything user-controlled is inserted with textContent; only snippets (escaped by the
+// server, with <mark> added) use innerHTML.
+(function () {
+  "use strict";
+  var input = document.getElementById("q");
+  var form = document.getElementById("search-form");
+  var statusEl = document.getElementById("status");
+  var correctedEl = document.getElementById("corrected");
+  var filtersEl = document.getElementById("filters");
+  var resultsEl = document.getElementById("results");
+  var articleEl = document.getElementById("article");
+  var routingEl = document.getElementById("routing");
+  var KIND = { informacja: "informacja", sprawa: "sprawa", interwencja: "interwencja" };
 
+  var state = { results: [], selected: -1, category: null, seq: 0, timer: null };
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  function scheduleSearch() {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(search, 150);
+  }
+
+  function search() {
+    var q = input.value.trim();
+    if (!q) { clearAll(); return; }
+    var seq = ++state.seq;
+    var url = "/api/search?limit=10&q=" + encodeURIComponent(q);
+    if (state.category) url += "&category=" + encodeURIComponent(state.category);
+    fetch(url).then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
+      .then(function (res) {
+        if (seq !== state.seq) return;  // a newer query is already on its way
+        if (!res.ok) { statusEl.textContent = "Błąd: " + res.body.error.message; return; }
+        render(res.body);
+      })
+      .catch(function () { if (seq === state.seq) statusEl.textContent = "Brak połączenia z serwerem Wiedzy."; });
+  }
+
+  function clearAll() {
+    state.seq++;
+    state.results = []; state.selected = -1; state.category = null;
+    resultsEl.textContent = ""; filtersEl.textContent = ""; correctedEl.hidden = true;
+    statusEl.textContent = "Wpisz pytanie mieszkańca.";
+    renderRouting(null);
+  }
+
+  function render(data) {
+    state.results = data.results; state.selected = data.results.length ? 0 : -1;
+    statusEl.textContent = data.results.length
+      ? "Znaleziono: " + data.total + " (" + data.took_ms + " ms)"
+      : "Nic nie znaleziono. Sprawdź pisownię lub użyj innych słów.";
+    renderCorrected(data.corrected);
+    renderFilters(data.facets.category);
+    resultsEl.textContent = "";
+    data.results.forEach(function (r, i) {
+      var li = el("li", "result");
+      li.id = "result-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", i === state.selected ? "true" : "false");
+      li.appendChild(el("h3", null, r.title));
+      if (r.summary) li.appendChild(el("p", "summary", r.summary));
+      var snippet = el("p", "snippet");
+      snippet.innerHTML = r.snippet;  // escaped by the server; only <mark> is markup
+      li.appendChild(snippet);
+      var meta = el("p", "meta");
+      meta.appendChild(el("span", "badge " + (KIND[r.kind] || ""), r.kind));
+      meta.appendChild(document.createTextNode(r.unit.name + " · " + r.category.name));
+      li.appendChild(meta);
+      li.addEventListener("click", function () { select(i); openSelected(); });
+      resultsEl.appendChild(li);
+    });
+    resultsEl.setAttribute("role", "listbox");
+    resultsEl.setAttribute("aria-label", "Wyniki");
+    renderRouting(data.routing);
+  }
+
+  function renderCorrected(corrected) {
+    correctedEl.textContent = "";
+    if (!corrected) { correctedEl.hidden = true; return; }
+    correctedEl.hidden = false;
+    correctedEl.appendChild(document.createTextNode("Czy chodziło o: "));
+    var b = el("button", null, corrected);
+    b.type = "button";
+    b.addEventListener("click", function () { input.value = corrected; search(); input.focus(); });
+    correctedEl.appendChild(b);
+    correctedEl.appendChild(document.createTextNode("?"));
+  }
+
+  function renderFilters(categories) {
+    filtersEl.textContent = "";
+    (categories || []).slice(0, 8).forEach(function (c) {
+      var b = el("button", null, c.name + " (" + c.count + ")");
+      b.type = "button";
+      b.setAttribute("aria-pressed", state.category === c.id ? "true" : "false");
+      b.addEventListener("click", function () {
+        state.category = state.category === c.id ? null : c.id;
+        search();
+      });
+      filtersEl.appendChild(b);
+    });
+  }
+
+  function renderRouting(routing) {
+    routingEl.textContent = "";
+    routingEl.appendChild(el("h2", null, "Przełączenie"));
+    if (!routing) {
+      routingEl.appendChild(el("p", "placeholder",
+        "Brak podpowiedzi. Jeśli baza nie odpowiada na pytanie, zapisz je i poproś o kontakt zwrotny."));
+      return;
+    }
+    var u = routing.unit;
+    routingEl.appendChild(el("p", "unit-name", u.name));
+    if (routing.answerable) routingEl.appendChild(el("p", "answerable", "Odpowiedź jest w artykule – możesz odpowiedzieć sam."));
+    if (routing.intervention) routingEl.appendChild(el("p", null, "Zgłoszenie interwencji – przekaż do tej jednostki."));
+    var dl = el("dl");
+    [["Telefon", u.phone], ["Godziny", u.hours], ["E-mail", u.email], ["Adres", u.address]].forEach(function (row) {
+      if (!row[1]) return;
+      dl.appendChild(el("dt", null, row[0]));
+      dl.appendChild(el("dd", null, row[1]));
+    });
+    routingEl.appendChild(dl);
+    if (u.phone) {
+      var a = el("a", "transfer", "Przełącz: " + u.phone);
+      a.href = "tel:" + u.phone.replace(/\s+/g, "");
+      routingEl.appendChild(a);
+    }
+    routingEl.appendChild(el("p", "confidence", "Pewność: " + Math.round(routing.confidence * 100) + "%"));
+    if (routing.alternatives && routing.alternatives.length) {
+      routingEl.appendChild(el("p", "confidence", "Inne możliwości:"));
+      var ul = el("ul", "alternatives");
+      routing.alternatives.forEach(function (alt) {
+        ul.appendChild(el("li", null, alt.unit.name + " (" + Math.round(alt.confidence * 100) + "%)"));
+      });
+      routingEl.appendChild(ul);
+    }
+  }
+
+  function select(i) {
+    if (!state.results.length) return;
+    state.selected = Math.max(0, Math.min(state.results.length - 1, i));
+    Array.prototype.forEach.call(resultsEl.children, function (li, j) {
+      li.setAttribute("aria-selected", j === state.selected ? "true" : "false");
+    });
+    var li = document.getElementById("result-" + state.selected);
+    if (li) { li.scrollIntoView({ block: "nearest" }); input.setAttribute("aria-activedescendant", li.id); }
+  }
+
+  function openSelected() {
+    var r = state.results[state.selected];
+    if (!r) return;
+    fetch("/api/articles/" + encodeURIComponent(r.id)).then(function (res) { return res.json(); })
+      .then(renderArticle)
+      .catch(function () { articleEl.textContent = "Nie udało się otworzyć artykułu."; });
+  }
+
+  // Light Markdown: paragraphs separated by a blank line, "- " lists, **bold**.
+  function renderBody(body, container) {
+    body.split(/\n\s*\n/).forEach(function (block) {
+      var lines = block.split("\n");
+      var isList = lines.every(function (l) { return /^\s*[-*] /.test(l); });
+      if (isList) {
+        var ul = el("ul");
+        lines.forEach(function (l) { var li = el("li"); inline(l.replace(/^\s*[-*] /, ""), li); ul.appendChild(li); });
+        container.appendChild(ul);
+      } else {
+        var p = el("p");
+        lines.forEach(function (l, i) {
+          if (i) p.appendChild(el("br"));
+          if (/^\s*[-*] /.test(l)) { p.appendChild(document.createTextNode("• ")); l = l.replace(/^\s*[-*] /, ""); }
+          inline(l, p);
+        });
+        container.appendChild(p);
+      }
+    });
+  }
+
+  function inline(text, parent) {
+    text.split("**").forEach(function (part, i) {
+      parent.appendChild(i % 2 ? el("strong", null, part) : document.createTextNode(part));
+    });
+  }
+
+  function renderArticle(a) {
+    articleEl.textContent = "";
+    articleEl.appendChild(el("h2", null, a.title));
+    if (a.summary) articleEl.appendChild(el("p", "lead", a.summary));
+    renderBody(a.body || "", articleEl);
+    var meta = el("p", "meta", a.unit.name + " · " + a.category.name + (a.updated ? " · aktualizacja: " + a.updated : ""));
+    articleEl.appendChild(meta);
+    articleEl.focus();
+  }
+
+  input.addEventListener("input", function () { state.category = null; scheduleSearch(); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(state.timer); search(); });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown") { e.preventDefault(); select(state.selected + 1); }
+    else if (e.key === "ArrowUp") { e.preventDefault(); select(state.selected - 1); }
+    else if (e.key === "Enter" && state.results.length) { e.preventDefault(); openSelected(); }
+    else if (e.key === "Escape") { e.preventDefault(); input.value = ""; clearAll(); articleEl.textContent = ""; }
+  });
+  document.addEventListener("keydown", function (e) {
+    var typing = document.activeElement === input;
+    if ((e.key === "/" && !typing) || (e.key === "k" && (e.ctrlKey || e.metaKey))) {
+      e.preventDefault(); input.focus(); input.select();
+    } else if (e.key === "Escape" && !typing) {
+      input.focus();
+    }
+  });
+  input.focus();
+})();

@@ -1,0 +1,83 @@
+// `wiedza serve` as a process: prints its URL, logs requests without query text, and
+// exits 0 on SIGTERM after finishing what it was doing.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "indexer/index_writer.h"
+#include "tests/support/test_corpus.h"
+
+namespace wiedza {
+namespace {
+
+using testing::TempDir;
+using testing::TestCorpus;
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(ServeCommand, ServesLogsWithoutQueriesAndStopsCleanlyOnSigterm) {
+  TempDir tmp;
+  TestCorpus corpus(tmp.path() / "corpus");
+  corpus.put("a", TestCorpus::article("a", "Dowód osobisty", "Wniosek o dowód osobisty Kowalskiego."));
+  analysis::Analyzer analyzer;
+  sync_index(tmp.str("db"), read_corpus(corpus.dir().string()), analyzer);
+
+  const std::string out = tmp.str("out.txt"), err = tmp.str("err.txt");
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    freopen(out.c_str(), "w", stdout);
+    freopen(err.c_str(), "w", stderr);
+    execl(testing::wiedza_binary().c_str(), "wiedza", "serve", "--db", tmp.str("db").c_str(), "--port", "0",
+          "--threads", "2", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int port = 0;
+  for (int i = 0; i < 100 && port == 0; ++i) {
+    std::smatch m;
+    std::string text = slurp(out);
+    if (std::regex_search(text, m, std::regex("http://127\\.0\\.0\\.1:([0-9]+)/"))) port = std::stoi(m[1]);
+    if (port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_GT(port, 0) << "no URL printed: " << slurp(out) << slurp(err);
+
+  httplib::Client client("127.0.0.1", port);
+  auto res = client.Get("/api/search?q=Kowalskiego%2085010112345");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+
+  const std::string log = slurp(err);
+  EXPECT_NE(log.find("\"path\":\"/api/search\""), std::string::npos) << log;
+  EXPECT_EQ(log.find("Kowalskiego"), std::string::npos) << "query text leaked into the access log";
+  EXPECT_EQ(log.find("85010112345"), std::string::npos) << "query text leaked into the access log";
+}
+
+TEST(ServeCommand, InvalidSettingsAreRejectedAtStart) {
+  auto r = testing::run_command(testing::wiedza_binary() + " serve --db /nonexistent/db", true);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("--db /nonexistent/db: no such database directory"), std::string::npos) << r.output;
+  r = testing::run_command("WIEDZA_PORT=99999 " + testing::wiedza_binary() + " serve --db /tmp", true);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("--port must be 0-65535"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace wiedza

@@ -1,0 +1,279 @@
+// The real server on a free loopback port, against a real index of the bundled corpus.
+#include "server/http_server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <thread>
+
+#include "indexer/index_writer.h"
+#include "tests/support/test_corpus.h"
+
+namespace wiedza::server {
+namespace {
+
+using wiedza::testing::TempDir;
+using wiedza::testing::TestCorpus;
+
+class RunningServer {
+ public:
+  explicit RunningServer(ServerConfig config) : server_(config) {
+    port_ = server_.bind();
+    thread_ = std::thread([this] { server_.run(); });
+  }
+  ~RunningServer() {
+    server_.stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(10, 0);
+    return c;
+  }
+
+ private:
+  HttpServer server_;
+  int port_;
+  std::thread thread_;
+};
+
+class HttpServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    tmp_ = new TempDir();
+    analysis::Analyzer analyzer;
+    sync_index(tmp_->str("db"), read_corpus(std::string(WIEDZA_SOURCE_DIR) + "/corpus"), analyzer);
+    ServerConfig config;
+    config.db_path = tmp_->str("db");
+    config.port = 0;
+    config.threads = 4;
+    config.cors_origins = {"http://portal.example.pl"};
+    server_ = new RunningServer(config);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete tmp_;
+  }
+
+  static nlohmann::json get_json(const std::string& path, int expected_status = 200) {
+    auto res = server_->client().Get(path);
+    EXPECT_TRUE(res) << path;
+    if (!res) return {};
+    EXPECT_EQ(res->status, expected_status) << path << ": " << res->body;
+    EXPECT_NE(res->get_header_value("Content-Type").find("application/json"), std::string::npos) << path;
+    return nlohmann::json::parse(res->body);
+  }
+  static void expect_error(const std::string& path, int status, const std::string& message_part) {
+    auto j = get_json(path, status);
+    ASSERT_TRUE(j.contains("error")) << path;
+    EXPECT_FALSE(j["error"]["code"].get<std::string>().empty());
+    EXPECT_NE(j["error"]["message"].get<std::string>().find(message_part), std::string::npos)
+        << path << ": " << j["error"]["message"];
+  }
+
+  static TempDir* tmp_;
+  static RunningServer* server_;
+};
+TempDir* HttpServerTest::tmp_ = nullptr;
+RunningServer* HttpServerTest::server_ = nullptr;
+
+TEST_F(HttpServerTest, SearchReturnsResultsRoutingAndFacets) {
+  auto j = get_json("/api/search?q=zgubi%C5%82em%20dow%C3%B3d%20osobisty");
+  ASSERT_FALSE(j["results"].empty());
+  const auto& top = j["results"][0];
+  for (const char* field : {"id", "title", "summary", "snippet", "category", "unit", "kind", "score", "updated"}) {
+    EXPECT_TRUE(top.contains(field)) << field;
+  }
+  EXPECT_NE(top["id"].get<std::string>().find("dowod"), std::string::npos);
+  EXPECT_DOUBLE_EQ(top["score"].get<double>(), 1.0);
+  EXPECT_FALSE(top["unit"]["name"].get<std::string>().empty());
+  EXPECT_GE(j["took_ms"].get<double>(), 0.0);
+  ASSERT_TRUE(j["routing"].is_object());
+  EXPECT_EQ(j["routing"]["unit"]["id"], "wsa");
+  EXPECT_FALSE(j["routing"]["unit"]["phone"].get<std::string>().empty());
+  EXPECT_GT(j["routing"]["confidence"].get<double>(), 0.5);
+  EXPECT_TRUE(j["routing"]["alternatives"].is_array());
+  EXPECT_FALSE(j["routing"]["reason"].get<std::string>().empty());
+  // Facet counts cover the whole match set, not just the page.
+  std::size_t kinds = 0;
+  for (const auto& f : j["facets"]["kind"]) kinds += f["count"].get<std::size_t>();
+  EXPECT_EQ(kinds, j["total"].get<std::size_t>());
+  EXPECT_GT(j["total"].get<std::size_t>(), j["results"].size());
+}
+
+TEST_F(HttpServerTest, SnippetsAreEscapedWithOnlyMarkAdded) {
+  auto j = get_json("/api/search?q=odpady%20wielkogabarytowe");
+  ASSERT_FALSE(j["results"].empty());
+  std::string snippet = j["results"][0]["snippet"];
+  EXPECT_NE(snippet.find("<mark>"), std::string::npos);
+  for (std::size_t p = snippet.find('<'); p != std::string::npos; p = snippet.find('<', p + 1)) {
+    EXPECT_TRUE(snippet.compare(p, 6, "<mark>") == 0 || snippet.compare(p, 7, "</mark>") == 0) << snippet;
+  }
+}
+
+TEST_F(HttpServerTest, PaginationAndFilters) {
+  auto page1 = get_json("/api/search?q=op%C5%82ata&limit=5");
+  auto page2 = get_json("/api/search?q=op%C5%82ata&limit=5&offset=5");
+  ASSERT_EQ(page1["results"].size(), 5u);
+  ASSERT_EQ(page2["results"].size(), 5u);
+  for (const auto& a : page1["results"]) {
+    for (const auto& b : page2["results"]) EXPECT_NE(a["id"], b["id"]);
+  }
+  auto filtered = get_json("/api/search?q=op%C5%82ata&unit=mpo,zdmk&kind=interwencja");
+  for (const auto& r : filtered["results"]) {
+    EXPECT_TRUE(r["unit"]["id"] == "mpo" || r["unit"]["id"] == "zdmk");
+    EXPECT_EQ(r["kind"], "interwencja");
+  }
+}
+
+TEST_F(HttpServerTest, DidYouMeanForTypos) {
+  auto j = get_json("/api/search?q=petrady");
+  ASSERT_TRUE(j["corrected"].is_string());
+  EXPECT_EQ(j["corrected"], "petardy");
+}
+
+TEST_F(HttpServerTest, OutOfScopeQueryMayHaveNoRouting) {
+  auto j = get_json("/api/search?q=xqzwv%20plmkj");
+  EXPECT_TRUE(j["results"].empty());
+  EXPECT_TRUE(j["routing"].is_null());
+}
+
+TEST_F(HttpServerTest, SuggestCompletesTheLastWordWithoutDiacritics) {
+  auto j = get_json("/api/suggest?q=zglo&limit=5");
+  ASSERT_FALSE(j["suggestions"].empty());
+  EXPECT_LE(j["suggestions"].size(), 5u);
+  std::string text = j["suggestions"][0]["text"];
+  EXPECT_NE(text.find("głosz"), std::string::npos) << text;
+}
+
+TEST_F(HttpServerTest, ArticleUnitsCategoriesHealthAndMetrics) {
+  auto a = get_json("/api/articles/dowod-osobisty-utrata");
+  EXPECT_EQ(a["id"], "dowod-osobisty-utrata");
+  EXPECT_FALSE(a["body"].get<std::string>().empty());
+  EXPECT_EQ(a["unit"]["id"], "wsa");
+  EXPECT_FALSE(a["unit"]["phone"].get<std::string>().empty());
+  EXPECT_FALSE(a["category"]["name"].get<std::string>().empty());
+  expect_error("/api/articles/no-such-article", 404, "no-such-article");
+  EXPECT_GE(get_json("/api/units")["units"].size(), 35u);
+  EXPECT_GE(get_json("/api/categories")["categories"].size(), 20u);
+  auto h = get_json("/healthz");
+  EXPECT_EQ(h["status"], "ok");
+  EXPECT_GE(h["documents"].get<int>(), 300);
+  EXPECT_GT(h["revision"].get<int>(), 0);
+  auto m = server_->client().Get("/metrics");
+  ASSERT_TRUE(m);
+  EXPECT_NE(m->body.find("wiedza_http_requests_total{route=\"GET /api/search\",status=\"200\"}"), std::string::npos);
+  EXPECT_NE(m->body.find("wiedza_http_request_duration_seconds_bucket"), std::string::npos);
+  EXPECT_NE(m->body.find("wiedza_documents "), std::string::npos);
+}
+
+TEST_F(HttpServerTest, BadRequestsGetJsonErrors) {
+  expect_error("/api/search", 400, "'q' is required");
+  expect_error("/api/search?q=%20%20", 400, "must not be empty");
+  expect_error("/api/search?q=" + std::string(501, 'a'), 400, "longer than 500");
+  expect_error("/api/search?q=dow%C3%B3d&limit=101", 400, "between 1 and 100");
+  expect_error("/api/search?q=dow%C3%B3d&limit=abc", 400, "whole number");
+  expect_error("/api/search?q=dow%C3%B3d&offset=-1", 400, "'offset'");
+  expect_error("/api/search?q=%FF%FE", 400, "UTF-8");
+  expect_error("/api/search?q=x&kind=porada", 400, "kind");
+  expect_error("/api/suggest", 400, "'q' is required");
+  expect_error("/api/nothing-here", 404, "no such route");
+  // 500 Polish characters are fine: the limit counts characters, not bytes.
+  std::string q;
+  for (int i = 0; i < 500; ++i) q += "%C5%BC";
+  get_json("/api/search?q=" + q, 200);
+}
+
+TEST_F(HttpServerTest, ConsoleIsServed) {
+  auto res = server_->client().Get("/");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("lang=\"pl\""), std::string::npos);
+  auto js = server_->client().Get("/static/console.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200);
+  EXPECT_NE(js->get_header_value("Content-Type").find("javascript"), std::string::npos);
+}
+
+TEST_F(HttpServerTest, CorsOnlyForConfiguredOrigins) {
+  auto c = server_->client();
+  auto ok = c.Get("/api/search?q=dow%C3%B3d", {{"Origin", "http://portal.example.pl"}});
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->get_header_value("Access-Control-Allow-Origin"), "http://portal.example.pl");
+  auto other = c.Get("/api/search?q=dow%C3%B3d", {{"Origin", "http://evil.example"}});
+  ASSERT_TRUE(other);
+  EXPECT_FALSE(other->has_header("Access-Control-Allow-Origin"));
+  auto preflight = c.Options("/api/search", {{"Origin", "http://portal.example.pl"},
+                                             {"Access-Control-Request-Method", "GET"}});
+  ASSERT_TRUE(preflight);
+  EXPECT_EQ(preflight->status, 204);
+  auto refused = c.Options("/api/search", {{"Origin", "http://evil.example"}, {"Access-Control-Request-Method", "GET"}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+}
+
+TEST_F(HttpServerTest, ConcurrentRequestsFromSeveralThreadsAllSucceed) {
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  const char* queries[] = {"dow%C3%B3d", "smieci", "mandat%20w%20tramwaju", "zameldowanie", "dziura%20w%20jezdni"};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      auto c = server_->client();
+      for (int i = 0; i < 40; ++i) {
+        auto res = c.Get(std::string("/api/search?q=") + queries[(t + i) % 5]);
+        if (!res || res->status != 200 || nlohmann::json::parse(res->body)["results"].empty()) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+}
+
+TEST(HttpServerRevision, NewRevisionIsServedWithinASecond) {
+  TempDir tmp;
+  TestCorpus corpus(tmp.path() / "corpus");
+  corpus.put("a", TestCorpus::article("a", "Dowód osobisty", "Wniosek o dowód osobisty."));
+  analysis::Analyzer analyzer;
+  sync_index(tmp.str("db"), read_corpus(corpus.dir().string()), analyzer);
+  ServerConfig config;
+  config.db_path = tmp.str("db");
+  config.port = 0;
+  config.threads = 2;
+  RunningServer server(config);
+  auto c = server.client();
+  auto count = [&](const std::string& q) {
+    auto res = c.Get("/api/search?q=" + q);
+    return res ? nlohmann::json::parse(res->body)["results"].size() : 0u;
+  };
+  ASSERT_EQ(count("kot"), 0u);
+  corpus.put("b", TestCorpus::article("b", "Kot w mieszkaniu", "Zgłoszenie kota."));
+  sync_index(tmp.str("db"), read_corpus(corpus.dir().string()), analyzer);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  std::size_t found = 0;
+  while (found == 0 && std::chrono::steady_clock::now() < deadline) {
+    found = count("kot");
+    if (found == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(found, 1u) << "the new revision was not served within 1 s";
+}
+
+TEST(ServerConfigValidation, NamesTheBadSetting) {
+  ServerConfig c;
+  EXPECT_NE(validate(c).find("--db"), std::string::npos);
+  c.db_path = "/";
+  c.port = 70000;
+  EXPECT_NE(validate(c).find("--port"), std::string::npos);
+  c.port = 8080;
+  c.threads = 0;
+  EXPECT_NE(validate(c).find("--threads"), std::string::npos);
+  c.threads = 4;
+  c.cors_origins = {"portal.example.pl/path"};
+  EXPECT_NE(validate(c).find("--cors-origin"), std::string::npos);
+  c.cors_origins = {"https://portal.example.pl"};
+  EXPECT_EQ(validate(c), "");
+}
+
+}  // namespace
+}  // namespace wiedza::server
