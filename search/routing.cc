@@ -54,7 +54,8 @@ std::optional<RoutingHint> route(const SearchResult& result, const Directory& di
   hint.confidence = calibrate(ranked.front().second / total);
   // Alternatives keep their raw share: together with the winner they must not exceed one.
   for (std::size_t i = 1; i < ranked.size() && hint.alternatives.size() < 3; ++i) {
-    hint.alternatives.push_back({ranked[i].first, ranked[i].second / total * top.coverage});
+    const double share = ranked[i].second / total * top.coverage;
+    if (share >= 0.01) hint.alternatives.push_back({ranked[i].first, share});  // 0% helps nobody
   }
   hint.intervention = intervention_vote > total / 2;
   // The consultant can answer from the top article when it belongs to the chosen unit,

@@ -130,7 +130,7 @@
       a.href = "tel:" + u.phone.replace(/\s+/g, "");
       routingEl.appendChild(a);
     }
-    routingEl.appendChild(el("p", "confidence", "Pewność: " + Math.round(routing.confidence * 100) + "%"));
+    routingEl.appendChild(el("p", "confidence", "Pewność: " + Math.min(99, Math.round(routing.confidence * 100)) + "%"));
     if (routing.alternatives && routing.alternatives.length) {
       routingEl.appendChild(el("p", "confidence", "Inne możliwości:"));
       var ul = el("ul", "alternatives");
@@ -213,4 +213,7 @@
     }
   });
   input.focus();
+  // Deep link: /?q=... opens the console with that search.
+  var initial = new URLSearchParams(window.location.search).get("q");
+  if (initial) { input.value = initial; search(); }
 })();

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "indexer/index_writer.h"
+#include "tests/support/running_server.h"
 #include "tests/support/test_corpus.h"
 
 namespace wiedza::server {
@@ -16,28 +17,7 @@ namespace {
 using wiedza::testing::TempDir;
 using wiedza::testing::TestCorpus;
 
-class RunningServer {
- public:
-  explicit RunningServer(ServerConfig config) : server_(config) {
-    port_ = server_.bind();
-    thread_ = std::thread([this] { server_.run(); });
-  }
-  ~RunningServer() {
-    server_.stop();
-    thread_.join();
-  }
-  int port() const { return port_; }
-  httplib::Client client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_read_timeout(10, 0);
-    return c;
-  }
-
- private:
-  HttpServer server_;
-  int port_;
-  std::thread thread_;
-};
+using wiedza::testing::RunningServer;
 
 class HttpServerTest : public ::testing::Test {
  protected:
@@ -162,6 +142,7 @@ TEST_F(HttpServerTest, ArticleUnitsCategoriesHealthAndMetrics) {
   EXPECT_EQ(h["status"], "ok");
   EXPECT_GE(h["documents"].get<int>(), 300);
   EXPECT_GT(h["revision"].get<int>(), 0);
+  get_json("/api/search?q=dow%C3%B3d");  // each test may run in its own process
   auto m = server_->client().Get("/metrics");
   ASSERT_TRUE(m);
   EXPECT_NE(m->body.find("wiedza_http_requests_total{route=\"GET /api/search\",status=\"200\"}"), std::string::npos);

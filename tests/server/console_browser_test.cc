@@ -1,0 +1,89 @@
+// The consultant console in headless Chromium (Debian's chromium + chromedriver): type a
+// query, see results and the routing card, move and open an article with the keyboard.
+#include <gtest/gtest.h>
+
+#include "indexer/index_writer.h"
+#include "tests/support/running_server.h"
+#include "tests/support/webdriver.h"
+
+namespace wiedza {
+namespace {
+
+using testing::RunningServer;
+using testing::TempDir;
+using testing::WebDriver;
+
+class ConsoleBrowserTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    tmp_ = new TempDir();
+    analysis::Analyzer analyzer;
+    sync_index(tmp_->str("db"), read_corpus(std::string(WIEDZA_SOURCE_DIR) + "/corpus"), analyzer);
+    server::ServerConfig config;
+    config.db_path = tmp_->str("db");
+    config.port = 0;
+    config.threads = 2;
+    server_ = new RunningServer(config);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete tmp_;
+  }
+  static TempDir* tmp_;
+  static RunningServer* server_;
+};
+TempDir* ConsoleBrowserTest::tmp_ = nullptr;
+RunningServer* ConsoleBrowserTest::server_ = nullptr;
+
+TEST_F(ConsoleBrowserTest, TypeSearchSeeRoutingAndOpenAnArticleWithTheKeyboard) {
+  WebDriver browser;
+  browser.navigate(server_->url("/"));
+  ASSERT_TRUE(browser.wait_until("return document.activeElement && document.activeElement.id === 'q';"))
+      << "the search box should have focus on load";
+
+  browser.send_keys(browser.find("#q"), "zgubiłem dowód osobisty");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#results li').length > 0;"))
+      << "results should appear as the consultant types";
+  EXPECT_TRUE(browser.execute("return document.querySelector('#results li mark') !== null;").get<bool>())
+      << "snippets should highlight matched words";
+
+  const std::string card = browser.execute("return document.getElementById('routing').innerText;").get<std::string>();
+  EXPECT_NE(card.find("Wydział Spraw Administracyjnych"), std::string::npos) << card;
+  EXPECT_NE(card.find("Przełącz"), std::string::npos) << card;
+  EXPECT_NE(card.find("12 616 55 10"), std::string::npos) << card;
+
+  // Arrow down selects the second result; Enter opens it in full.
+  const std::string second =
+      browser.execute("return document.querySelectorAll('#results li h3')[1].textContent;").get<std::string>();
+  browser.send_keys(browser.find("#q"), WebDriver::kArrowDown);
+  ASSERT_TRUE(browser.wait_until(
+      "return document.getElementById('result-1').getAttribute('aria-selected') === 'true';"));
+  browser.send_keys(browser.find("#q"), WebDriver::kEnter);
+  ASSERT_TRUE(browser.wait_until("var h = document.querySelector('#article h2'); return h !== null && h.textContent === " +
+                                 nlohmann::json(second).dump() + ";"))
+      << "Enter should open the selected article";
+  EXPECT_GT(browser.execute("return document.querySelector('#article').innerText.length;").get<int>(), 500);
+
+  // "/" returns to the search box; Escape clears it.
+  browser.execute("document.getElementById('article').focus();");
+  browser.send_keys(browser.find("#article"), "/");
+  ASSERT_TRUE(browser.wait_until("return document.activeElement.id === 'q';"));
+  browser.send_keys(browser.find("#q"), WebDriver::kEscape);
+  ASSERT_TRUE(browser.wait_until(
+      "return document.getElementById('q').value === '' && document.querySelectorAll('#results li').length === 0;"));
+}
+
+TEST_F(ConsoleBrowserTest, DidYouMeanAndCategoryFilter) {
+  WebDriver browser;
+  browser.navigate(server_->url("/"));
+  browser.send_keys(browser.find("#q"), "petrady");
+  ASSERT_TRUE(browser.wait_until("return !document.getElementById('corrected').hidden;"));
+  EXPECT_NE(browser.execute("return document.getElementById('corrected').innerText;").get<std::string>().find("petardy"),
+            std::string::npos);
+  browser.execute("document.querySelector('#filters button').click();");
+  ASSERT_TRUE(browser.wait_until(
+      "return document.querySelector('#filters button[aria-pressed=\"true\"]') !== null;"));
+}
+
+}  // namespace
+}  // namespace wiedza

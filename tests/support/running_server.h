@@ -1,0 +1,36 @@
+// Test support: the real HTTP server on a free loopback port, in this process.
+#pragma once
+
+#include <httplib.h>
+
+#include <thread>
+
+#include "server/http_server.h"
+
+namespace wiedza::testing {
+
+class RunningServer {
+ public:
+  explicit RunningServer(server::ServerConfig config) : server_(config) {
+    port_ = server_.bind();
+    thread_ = std::thread([this] { server_.run(); });
+  }
+  ~RunningServer() {
+    server_.stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+  std::string url(const std::string& path = "/") const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(10, 0);
+    return c;
+  }
+
+ private:
+  server::HttpServer server_;
+  int port_;
+  std::thread thread_;
+};
+
+}  // namespace wiedza::testing

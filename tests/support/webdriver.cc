@@ -1,0 +1,123 @@
+#include "tests/support/webdriver.h"
+
+#include <httplib.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+namespace wiedza::testing {
+namespace {
+
+int free_port() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+constexpr const char* kChromedriver = "/usr/bin/chromedriver";
+constexpr const char* kChromium = "/usr/bin/chromium";
+
+}  // namespace
+
+WebDriver::WebDriver() {
+  for (const char* p : {kChromedriver, kChromium}) {
+    if (!std::filesystem::exists(p)) {
+      throw std::runtime_error(std::string(p) + " is missing: install Debian's chromium and chromium-driver "
+                               "(scripts/install-deps.sh does)");
+    }
+  }
+  port_ = free_port();
+  driver_pid_ = fork();
+  if (driver_pid_ == 0) {
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    const std::string port_arg = "--port=" + std::to_string(port_);
+    execl(kChromedriver, "chromedriver", port_arg.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  http_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+  http_->set_read_timeout(60, 0);
+  bool ready = false;
+  for (int i = 0; i < 100 && !ready; ++i) {
+    auto res = http_->Get("/status");
+    ready = res && res->status == 200;
+    if (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  if (!ready) throw std::runtime_error("chromedriver did not start");
+  // Flags: headless, and no background networking (this machine has no internet, and
+  // the tests must not depend on it).
+  nlohmann::json args = {"--headless",          "--no-sandbox",      "--disable-gpu",
+                         "--disable-quic",      "--no-first-run",    "--disable-background-networking",
+                         "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                         "--user-data-dir=" + profile_.str("profile")};
+  nlohmann::json caps = {
+      {"capabilities", {{"alwaysMatch", {{"browserName", "chrome"},
+                                         {"goog:chromeOptions", {{"binary", kChromium}, {"args", args}}}}}}}};
+  auto created = call("POST", "/session", caps);
+  session_ = created["sessionId"].get<std::string>();
+}
+
+WebDriver::~WebDriver() {
+  try {
+    if (!session_.empty()) call("DELETE", "/session/" + session_);
+  } catch (...) {
+  }
+  if (driver_pid_ > 0) {
+    kill(driver_pid_, SIGTERM);
+    waitpid(driver_pid_, nullptr, 0);
+  }
+}
+
+nlohmann::json WebDriver::call(const std::string& method, const std::string& path, const nlohmann::json& body) {
+  httplib::Result res = method == "GET"      ? http_->Get(path)
+                        : method == "DELETE" ? http_->Delete(path)
+                                             : http_->Post(path, body.dump(), "application/json");
+  if (!res) throw std::runtime_error("WebDriver " + method + " " + path + ": no response");
+  auto j = nlohmann::json::parse(res->body, nullptr, false);
+  if (res->status != 200 || j.is_discarded()) {
+    throw std::runtime_error("WebDriver " + method + " " + path + " failed (" + std::to_string(res->status) +
+                             "): " + res->body.substr(0, 500));
+  }
+  return j.contains("value") ? j["value"] : j;
+}
+
+void WebDriver::navigate(const std::string& url) { call("POST", "/session/" + session_ + "/url", {{"url", url}}); }
+
+nlohmann::json WebDriver::execute(const std::string& script, const nlohmann::json& arguments) {
+  return call("POST", "/session/" + session_ + "/execute/sync", {{"script", script}, {"args", arguments}});
+}
+
+std::string WebDriver::find(const std::string& css) {
+  auto v = call("POST", "/session/" + session_ + "/element", {{"using", "css selector"}, {"value", css}});
+  return v.begin().value().get<std::string>();  // {"element-6066-...": "id"}
+}
+
+void WebDriver::send_keys(const std::string& element, const std::string& text) {
+  call("POST", "/session/" + session_ + "/element/" + element + "/value", {{"text", text}});
+}
+
+bool WebDriver::wait_until(const std::string& script, int timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (std::chrono::steady_clock::now() < deadline) {
+    auto v = execute(script);
+    if (v.is_boolean() && v.get<bool>()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
+}  // namespace wiedza::testing

@@ -1,0 +1,54 @@
+// A minimal W3C WebDriver client for browser tests: starts Debian's chromedriver with
+// headless Chromium (nothing is downloaded) and drives it over HTTP.
+#pragma once
+
+#include <sys/types.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/test_corpus.h"
+
+namespace httplib {
+class Client;
+}
+
+namespace wiedza::testing {
+
+class WebDriver {
+ public:
+  // Throws std::runtime_error when chromedriver or chromium is missing or does not start.
+  WebDriver();
+  ~WebDriver();
+  WebDriver(const WebDriver&) = delete;
+  WebDriver& operator=(const WebDriver&) = delete;
+
+  void navigate(const std::string& url);
+  // Runs a script in the page (W3C "execute/sync"); `arguments` are available to it.
+  nlohmann::json execute(const std::string& script, const nlohmann::json& arguments = nlohmann::json::array());
+  // Element id of the first match of a CSS selector; throws when there is none.
+  std::string find(const std::string& css);
+  // Types text (WebDriver key codes such as kArrowDown allowed) into an element.
+  void send_keys(const std::string& element, const std::string& text);
+  // Polls a script until it returns true; false on timeout.
+  bool wait_until(const std::string& script, int timeout_ms = 5000);
+
+  static constexpr const char* kArrowDown = "\xEE\x80\x95";  // U+E015
+  static constexpr const char* kArrowUp = "\xEE\x80\x93";    // U+E013
+  static constexpr const char* kEnter = "\xEE\x80\x87";      // U+E007
+  static constexpr const char* kEscape = "\xEE\x80\x8C";     // U+E00C
+
+ private:
+  nlohmann::json call(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr);
+
+  TempDir profile_;
+  pid_t driver_pid_ = -1;
+  int port_ = 0;
+  std::unique_ptr<httplib::Client> http_;
+  std::string session_;
+};
+
+}  // namespace wiedza::testing
