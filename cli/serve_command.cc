@@ -59,7 +59,9 @@ void register_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--db", c->db_path, "Database directory")->envname("WIEDZA_DB");
   cmd->add_option("--host", c->host, "Address to listen on (default loopback)")->envname("WIEDZA_HOST");
   cmd->add_option("--port", c->port, "Port (0 picks a free one)")->envname("WIEDZA_PORT");
-  cmd->add_option("--threads", c->threads, "Worker threads")->envname("WIEDZA_THREADS");
+  cmd->add_option("--threads", c->threads, "Searches run at once (default 8)")->envname("WIEDZA_THREADS");
+  cmd->add_option("--max-connections", c->max_connections, "Open connections served at once (default 256)")
+      ->envname("WIEDZA_MAX_CONNECTIONS");
   cmd->add_option("--cors-origin", c->cors_origins, "Origin allowed to call the API from a browser (repeatable)")
       ->envname("WIEDZA_CORS_ORIGINS")
       ->delimiter(',');

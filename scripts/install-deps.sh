@@ -9,7 +9,8 @@ packages=(
   libxapian-dev libicu-dev libhunspell-dev hunspell-pl
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 curl
+  chromium chromium-driver fonts-dejavu-core
+  python3 curl wrk
 )
 
 missing=()

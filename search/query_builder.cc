@@ -114,7 +114,7 @@ void QueryBuilder::correct_typo(QueryWord& word, const QueryResources& resources
   if (resources.db == nullptr || resources.vocabulary == nullptr || options_.typo_weight <= 0) return;
   const double edits = allowed_edits(word.exact);
   if (edits == 0 || known(word, *resources.db)) return;  // never "correct" a word that exists
-  const auto& candidates = near_words(resources, word.exact, edits);
+  const auto candidates = resources.vocabulary->near_memoized(word.exact, edits, kMaxTypoCandidates);
   if (candidates.empty()) return;
   // Keep the candidates as close as the best one.
   std::vector<std::string> alternatives;
@@ -131,20 +131,6 @@ void QueryBuilder::correct_typo(QueryWord& word, const QueryResources& resources
   const auto& restored = analyzer_.lemmatizer().restore_diacritics(candidates.front().word);
   word.correction = restored.size() == 1 ? restored.front() : candidates.front().word;
   word.exact = candidates.front().word;
-}
-
-const std::vector<SpellingCandidate>& QueryBuilder::near_words(const QueryResources& resources,
-                                                               const std::string& folded, double edits) {
-  constexpr std::size_t kMaxCached = 50000;
-  const Vocabulary& vocabulary = *resources.vocabulary;
-  if (cached_vocabulary_ != &vocabulary || cached_revision_ != resources.revision || near_cache_.size() >= kMaxCached) {
-    near_cache_.clear();
-    cached_vocabulary_ = &vocabulary;
-    cached_revision_ = resources.revision;
-  }
-  auto it = near_cache_.find(folded);
-  if (it == near_cache_.end()) it = near_cache_.emplace(folded, vocabulary.near(folded, edits, kMaxTypoCandidates)).first;
-  return it->second;
 }
 
 BuiltQuery QueryBuilder::build(std::string_view text, const QueryResources& resources) {

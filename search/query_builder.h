@@ -13,7 +13,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -48,7 +47,6 @@ struct QueryResources {
   const Xapian::Database* db = nullptr;  // to tell known words from typos
   const Vocabulary* vocabulary = nullptr;
   const SynonymTable* synonyms = nullptr;
-  Xapian::rev revision = 0;  // identifies the vocabulary for caching
 };
 
 class QueryBuilder {
@@ -64,16 +62,9 @@ class QueryBuilder {
   bool known(const QueryWord& word, const Xapian::Database& db) const;
   void correct_typo(QueryWord& word, const QueryResources& resources);
 
-  // Vocabulary neighbours of words already looked up: the scan costs ~0.1 ms a word and
-  // the same misspellings recur. Valid for one vocabulary; bounded.
-  const std::vector<SpellingCandidate>& near_words(const QueryResources& resources, const std::string& folded,
-                                                   double edits);
 
   analysis::Analyzer& analyzer_;
   RankingOptions options_;
-  const Vocabulary* cached_vocabulary_ = nullptr;
-  Xapian::rev cached_revision_ = 0;
-  std::unordered_map<std::string, std::vector<SpellingCandidate>> near_cache_;
 };
 
 }  // namespace wiedza

@@ -123,7 +123,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 SearchResult Searcher::run(const SearchRequest& request) {
   SearchResult result;
   result.query = request.query;
-  BuiltQuery built = builder_.build(request.query, {&db_, &resources_->vocabulary, &resources_->synonyms, resources_->revision});
+  BuiltQuery built = builder_.build(request.query, {&db_, &resources_->vocabulary, &resources_->synonyms});
   result.words = built.words;
   result.corrected = built.corrected;
   if (built.query.empty()) return result;

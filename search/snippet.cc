@@ -32,55 +32,44 @@ std::string collapse_whitespace(const std::string& s) {
 Snippet make_snippet(const std::string& plain_text, Xapian::termpos first_position,
                      const std::map<Xapian::termpos, int>& matches, const SnippetOptions& options) {
   Snippet snippet;
-  // Tokenise exactly as Analyzer::analyze did at index time so token i has position
-  // first_position + i.
-  const std::string text = analysis::normalize_nfc(plain_text);
-  std::vector<analysis::Token> tokens;
-  for (analysis::Token& t : analysis::tokenize(text)) {
-    if (t.text.size() <= analysis::Analyzer::kMaxTokenBytes) tokens.push_back(std::move(t));
-  }
-  if (tokens.empty()) return snippet;
-  std::size_t words = 0;
-  std::vector<int> match(tokens.size(), -1);
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    auto it = matches.find(first_position + static_cast<Xapian::termpos>(i));
-    if (it != matches.end()) {
-      match[i] = it->second;
-      words = std::max(words, static_cast<std::size_t>(it->second) + 1);
-    }
-  }
+  const std::size_t window = options.window_tokens;
 
-  // Best window: most distinct query words, then most matches, then earliest.
-  const std::size_t window = std::min(options.window_tokens, tokens.size());
+  // Choose the window from the matched positions alone: most distinct query words, then
+  // most matches, then earliest. Token i of the text has position first_position + i.
   std::size_t best_start = 0;
-  int best_score = -1;
-  for (std::size_t start = 0; start + window <= tokens.size(); ++start) {
-    std::vector<bool> seen(words, false);
-    int distinct = 0, hits = 0;
-    for (std::size_t i = start; i < start + window; ++i) {
-      if (match[i] < 0) continue;
+  int best_score = 0;
+  for (auto m = matches.begin(); m != matches.end(); ++m) {
+    if (m->first < first_position) continue;
+    const std::size_t index = m->first - first_position;
+    // Start a little before the first match so the passage reads naturally.
+    const std::size_t start = index > 3 ? index - 3 : 0;
+    std::vector<int> seen;
+    int hits = 0;
+    for (auto n = m; n != matches.end() && n->first < first_position + start + window; ++n) {
       ++hits;
-      if (!seen[static_cast<std::size_t>(match[i])]) {
-        seen[static_cast<std::size_t>(match[i])] = true;
-        ++distinct;
-      }
+      if (std::find(seen.begin(), seen.end(), n->second) == seen.end()) seen.push_back(n->second);
     }
-    int score = distinct * 100 + hits;
+    const int score = static_cast<int>(seen.size()) * 100 + hits;
     if (score > best_score) {
       best_score = score;
       best_start = start;
     }
   }
-  // Start a little before the first match so the passage reads naturally.
-  std::size_t first_match = best_start;
-  while (first_match < best_start + window && match[first_match] < 0) ++first_match;
-  std::size_t start = first_match > best_start + 3 ? first_match - 3 : best_start;
-  if (best_score <= 0) start = 0;
+
+  // Tokenise exactly as Analyzer::analyze did at index time, but only as far as needed
+  // (plus one token to know whether the text goes on). Overlong tokens get no position.
+  const std::string text = analysis::normalize_nfc(plain_text);
+  std::vector<analysis::Token> tokens;
+  for (analysis::Token& t : analysis::tokenize(text, best_start + window + 16)) {
+    if (t.text.size() <= analysis::Analyzer::kMaxTokenBytes) tokens.push_back(std::move(t));
+  }
+  if (tokens.empty()) return snippet;
+  const std::size_t start = std::min(best_start, tokens.size() - 1);
   const std::size_t end = std::min(tokens.size(), start + window);
 
   std::size_t cursor = tokens[start].begin;
   for (std::size_t i = start; i < end; ++i) {
-    if (match[i] < 0) continue;
+    if (matches.count(first_position + static_cast<Xapian::termpos>(i)) == 0) continue;
     if (tokens[i].begin > cursor) snippet.parts.push_back({text.substr(cursor, tokens[i].begin - cursor), false});
     snippet.parts.push_back({text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), true});
     cursor = tokens[i].end;

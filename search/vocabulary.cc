@@ -115,3 +115,22 @@ std::vector<SpellingCandidate> Vocabulary::near(const std::string& folded, doubl
 }
 
 }  // namespace wiedza
+
+namespace wiedza {
+
+std::vector<SpellingCandidate> Vocabulary::near_memoized(const std::string& folded, double max_distance,
+                                                         std::size_t limit) const {
+  constexpr std::size_t kMaxMemo = 100000;
+  const std::string key = folded + '\x1f' + std::to_string(max_distance) + '\x1f' + std::to_string(limit);
+  {
+    std::lock_guard<std::mutex> lock(memo_->mutex);
+    if (auto it = memo_->entries.find(key); it != memo_->entries.end()) return it->second;
+  }
+  auto result = near(folded, max_distance, limit);  // outside the lock: other threads go on
+  std::lock_guard<std::mutex> lock(memo_->mutex);
+  if (memo_->entries.size() >= kMaxMemo) memo_->entries.clear();
+  memo_->entries.emplace(key, result);
+  return result;
+}
+
+}  // namespace wiedza

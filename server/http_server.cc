@@ -47,12 +47,16 @@ HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
       // Opening the pool throws a clear error for a missing or foreign database.
       pool_(config_.db_path, ranking, static_cast<std::size_t>(config_.threads)),
       http_(std::make_unique<httplib::Server>()) {
-  const int threads = config_.threads;
-  http_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  const int connections = config_.max_connections;
+  http_->new_task_queue = [connections] { return new httplib::ThreadPool(static_cast<std::size_t>(connections)); };
+  http_->set_keep_alive_timeout(5);
   http_->set_payload_max_length(1 << 20);
   http_->set_read_timeout(std::chrono::seconds(10));
   http_->set_write_timeout(std::chrono::seconds(10));
   http_->set_keep_alive_max_count(1000);
+  // Headers and body go out in separate writes; without TCP_NODELAY, Nagle plus delayed
+  // ACKs add ~40 ms to every keep-alive response.
+  http_->set_tcp_nodelay(true);
   register_routes();
 }
 

@@ -4,8 +4,9 @@
 
 namespace wiedza::server {
 
-SearcherPool::SearcherPool(std::string db_path, RankingOptions ranking, std::size_t warm)
+SearcherPool::SearcherPool(std::string db_path, RankingOptions ranking, std::size_t size)
     : db_path_(std::move(db_path)), ranking_(ranking), cache_(std::make_shared<ResourceCache>()) {
+  const std::size_t warm = std::max<std::size_t>(1, size);
   std::vector<std::unique_ptr<Searcher>> made(warm);
   std::vector<std::thread> builders;
   const std::size_t parallel = std::max<std::size_t>(1, std::thread::hardware_concurrency());
@@ -26,17 +27,19 @@ std::unique_ptr<Searcher> SearcherPool::create() {
 SearcherPool::Lease SearcherPool::acquire() {
   Idle idle;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!idle_.empty()) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (!idle_.empty() && waiters_.empty()) {
       idle = std::move(idle_.back());
       idle_.pop_back();
+    } else {
+      Waiter me;
+      waiters_.push_back(&me);
+      me.ready.wait(lock, [&me] { return me.handed.searcher != nullptr; });
+      idle = std::move(me.handed);
     }
   }
   const auto now = std::chrono::steady_clock::now();
-  if (!idle.searcher) {
-    idle.searcher = create();
-    idle.checked = now;
-  } else if (now - idle.checked >= kFreshnessCheck) {
+  if (now - idle.checked >= kFreshnessCheck) {
     idle.searcher->reopen();
     idle.checked = now;
   }
@@ -46,7 +49,14 @@ SearcherPool::Lease SearcherPool::acquire() {
 void SearcherPool::release(std::unique_ptr<Searcher> s, std::chrono::steady_clock::time_point checked) {
   if (!s) return;
   std::lock_guard<std::mutex> lock(mutex_);
-  idle_.push_back({std::move(s), checked});
+  if (waiters_.empty()) {
+    idle_.push_back({std::move(s), checked});
+    return;
+  }
+  Waiter* next = waiters_.front();
+  waiters_.pop_front();
+  next->handed = {std::move(s), checked};
+  next->ready.notify_one();
 }
 
 }  // namespace wiedza::server

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -17,9 +19,10 @@ namespace wiedza::server {
 
 class SearcherPool {
  public:
-  // Creates `warm` Searchers now (in parallel); more are created if more requests run
-  // at once.
-  SearcherPool(std::string db_path, RankingOptions ranking, std::size_t warm);
+  // Creates `size` Searchers now (in parallel). At most `size` searches run at once;
+  // further requests wait for a free Searcher (HTTP threads outnumber them: a keep-alive
+  // connection holds a thread even when idle).
+  SearcherPool(std::string db_path, RankingOptions ranking, std::size_t size);
 
   class Lease {
    public:
@@ -53,8 +56,15 @@ class SearcherPool {
   std::string db_path_;
   RankingOptions ranking_;
   std::shared_ptr<ResourceCache> cache_;
+  // A request waiting for a Searcher; release() hands one over directly, oldest waiter
+  // first, so no request starves under load.
+  struct Waiter {
+    std::condition_variable ready;
+    Idle handed;
+  };
   std::mutex mutex_;
   std::vector<Idle> idle_;
+  std::deque<Waiter*> waiters_;
 };
 
 }  // namespace wiedza::server

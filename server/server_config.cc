@@ -10,6 +10,9 @@ std::string validate(const ServerConfig& c) {
   if (c.host.empty()) return "--host must not be empty";
   if (c.port < 0 || c.port > 65535) return "--port must be 0-65535 (got " + std::to_string(c.port) + ")";
   if (c.threads < 1 || c.threads > 256) return "--threads must be 1-256 (got " + std::to_string(c.threads) + ")";
+  if (c.max_connections < 1 || c.max_connections > 10000) {
+    return "--max-connections must be 1-10000 (got " + std::to_string(c.max_connections) + ")";
+  }
   for (const std::string& o : c.cors_origins) {
     const bool scheme = o.rfind("http://", 0) == 0 || o.rfind("https://", 0) == 0;
     const std::size_t after_scheme = o.find("://") + 3;

@@ -12,7 +12,8 @@ struct ServerConfig {
   std::string db_path;
   std::string host = "127.0.0.1";  // loopback unless asked otherwise
   int port = 8080;                 // 0 picks a free port (printed at start)
-  int threads = 8;
+  int threads = 8;            // searches running at once (each has its own Searcher)
+  int max_connections = 256;  // HTTP worker threads; an open keep-alive connection holds one
   std::vector<std::string> cors_origins;  // exact origins allowed to call the API cross-origin
   // Requests slower than this are still answered; the access log flags them.
   double slow_request_ms = 100;

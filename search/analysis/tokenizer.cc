@@ -32,7 +32,8 @@ std::unique_ptr<icu::BreakIterator> make_word_iterator() {
   return std::unique_ptr<icu::BreakIterator>(prototype->clone());
 }
 
-std::vector<Segment> segment(std::string_view text) {
+// Segments up to `max_words` word segments (plus one segment of lookahead for merges).
+std::vector<Segment> segment(std::string_view text, std::size_t max_words) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   // Map UTF-16 indices back to byte offsets in the UTF-8 input.
   std::vector<std::size_t> byte_at(static_cast<std::size_t>(u.length()) + 1, text.size());
@@ -51,11 +52,13 @@ std::vector<Segment> segment(std::string_view text) {
   if (!it) return out;
   it->setText(u);
   int32_t start = it->first();
+  std::size_t words = 0, after_limit = 0;
   for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
     int32_t status = it->getRuleStatus();
     bool word = status >= UBRK_WORD_NUMBER;
     bool number = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT;
     out.push_back({byte_at[static_cast<std::size_t>(start)], byte_at[static_cast<std::size_t>(end)], word, number});
+    if (word && ++words > max_words && ++after_limit > 8) break;  // enough lookahead for a merge
   }
   return out;
 }
@@ -74,8 +77,8 @@ bool is_hyphen(std::string_view s) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Segment> segs = segment(text);
+std::vector<Token> tokenize(std::string_view text, std::size_t max_tokens) {
+  std::vector<Segment> segs = segment(text, max_tokens);
   std::vector<Token> tokens;
   auto piece = [&](const Segment& s) { return text.substr(s.begin, s.end - s.begin); };
 
@@ -112,6 +115,7 @@ std::vector<Token> tokenize(std::string_view text) {
       tok.kind = TokenKind::kCompound;
     }
     tokens.push_back(std::move(tok));
+    if (tokens.size() >= max_tokens) break;
     i = j;
   }
   return tokens;

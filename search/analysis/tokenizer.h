@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,8 @@ struct Token {
   std::vector<std::string> parts;
 };
 
-// Splits NFC text into tokens. Punctuation and spaces produce no tokens.
-std::vector<Token> tokenize(std::string_view nfc_text);
+// Splits NFC text into tokens. Punctuation and spaces produce no tokens. With
+// `max_tokens`, stops after that many (the break iterator is lazy, so this saves work).
+std::vector<Token> tokenize(std::string_view nfc_text, std::size_t max_tokens = SIZE_MAX);
 
 }  // namespace wiedza::analysis
