@@ -16,8 +16,13 @@ build/wiedza_bench index corpus --db "$work/db"
 echo "== bundled corpus: query latency (dev queries)"
 build/wiedza_bench query --db "$work/db" corpus/queries/dev.jsonl --rounds 5
 
+echo "== bundled corpus: suggestion latency"
+build/wiedza_bench suggest --db "$work/db" corpus/queries/dev.jsonl --rounds 5
+
 echo "== replicated corpus ($n articles): indexing"
 python3 benchmarks/replicate_corpus.py corpus "$work/big" "$n"
 build/wiedza_bench index "$work/big" --db "$work/bigdb"
 echo "== replicated corpus: query latency"
 build/wiedza_bench query --db "$work/bigdb" corpus/queries/dev.jsonl --rounds 2
+echo "== replicated corpus: suggestion latency"
+build/wiedza_bench suggest --db "$work/bigdb" corpus/queries/dev.jsonl --rounds 2

@@ -22,6 +22,15 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
+void print_latency(const char* label, std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  double sum = 0;
+  for (double v : ms) sum += v;
+  auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * static_cast<double>(ms.size())))]; };
+  std::printf("%s latency ms: mean %.4f  p50 %.4f  p99 %.4f  max %.4f\n", label, sum / static_cast<double>(ms.size()),
+              pct(0.50), pct(0.99), ms.back());
+}
+
 int bench_index(const std::string& corpus_dir, const std::string& db) {
   std::filesystem::remove_all(db);
   auto t0 = Clock::now();
@@ -67,13 +76,34 @@ int bench_query(const std::string& db, const std::string& queries_file, int roun
       ms.push_back(seconds_since(t) * 1000.0);
     }
   }
-  std::sort(ms.begin(), ms.end());
-  double sum = 0;
-  for (double v : ms) sum += v;
-  auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * static_cast<double>(ms.size())))]; };
-  std::printf("documents: %u, queries: %zu x %d rounds\n", searcher.document_count(), queries.size(), rounds);
-  std::printf("latency ms: mean %.3f  p50 %.3f  p99 %.3f  max %.3f\n", sum / static_cast<double>(ms.size()), pct(0.50),
-              pct(0.99), ms.back());
+  std::printf("documents: %u, queries: %zu x %d rounds%s\n", searcher.document_count(), queries.size(), rounds,
+              snippets ? "" : " (no snippets)");
+  print_latency("search", ms);
+  return 0;
+}
+
+// Suggestions for every prefix a resident types (2, 4, 6… characters of each query).
+int bench_suggest(const std::string& db, const std::string& queries_file, int rounds) {
+  std::vector<std::string> prefixes;
+  std::ifstream in(queries_file);
+  for (std::string line; std::getline(in, line);) {
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object() || !j.contains("query")) continue;
+    const std::string q = j["query"].get<std::string>();
+    for (std::size_t n = 2; n <= std::min<std::size_t>(q.size(), 16); n += 2) prefixes.push_back(q.substr(0, n));
+  }
+  wiedza::Searcher searcher(db);
+  const wiedza::Suggester& suggester = searcher.resources().suggester;
+  std::vector<double> ms;
+  for (int r = 0; r < rounds; ++r) {
+    for (const auto& p : prefixes) {
+      auto t = Clock::now();
+      auto s = suggester.suggest(p, 8);
+      ms.push_back(seconds_since(t) * 1000.0);
+    }
+  }
+  std::printf("suggester phrases: %zu, prefixes: %zu x %d rounds\n", suggester.size(), prefixes.size(), rounds);
+  print_latency("suggest", ms);
   return 0;
 }
 
@@ -93,9 +123,14 @@ int main(int argc, char** argv) {
   query->add_option("--db", db)->required();
   query->add_option("--rounds", rounds, "Passes over the query list")->check(CLI::PositiveNumber);
   query->add_flag("--no-snippets", no_snippets, "Measure ranking alone, without cutting snippets");
+  auto* suggest = app.add_subcommand("suggest", "Report in-process suggestion latency");
+  suggest->add_option("queries", queries, "JSONL with a \"query\" field per line")->required();
+  suggest->add_option("--db", db)->required();
+  suggest->add_option("--rounds", rounds, "Passes over the prefix list")->check(CLI::PositiveNumber);
   CLI11_PARSE(app, argc, argv);
   try {
     if (*index) return bench_index(corpus, db);
+    if (*suggest) return bench_suggest(db, queries, rounds);
     return bench_query(db, queries, rounds, !no_snippets);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";

@@ -30,15 +30,8 @@ int run_eval(const EvalOptions& o) {
     std::cerr << "error: no usable queries in " << o.queries << "\n";
     return kExitFailure;
   }
-  std::unique_ptr<Searcher> searcher;
-  try {
-    RankingOptions ranking;
-    for (const std::string& assignment : o.ranking) ranking.set(assignment);
-    searcher = std::make_unique<Searcher>(o.db_path, analysis::default_dictionary_dir(), ranking);
-  } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return kExitFailure;
-  }
+  std::unique_ptr<Searcher> searcher = open_searcher(o.db_path, o.ranking);
+  if (!searcher) return kExitFailure;
   evaluation::EvaluationReport report = evaluation::evaluate(*searcher, queries);
   if (o.json) {
     std::cout << report.to_json(o.worst).dump(2) << "\n";

@@ -86,15 +86,8 @@ int run_search(const SearchOptions& o) {
     std::cerr << "error: give a QUERY, or --jsonl to read queries from standard input\n";
     return kExitFailure;
   }
-  std::unique_ptr<Searcher> searcher;
-  try {
-    RankingOptions ranking;
-    for (const std::string& assignment : o.ranking) ranking.set(assignment);
-    searcher = std::make_unique<Searcher>(o.db_path, analysis::default_dictionary_dir(), ranking);
-  } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return kExitFailure;
-  }
+  std::unique_ptr<Searcher> searcher = open_searcher(o.db_path, o.ranking);
+  if (!searcher) return kExitFailure;
   if (o.jsonl) return run_batch(*searcher, o);
 
   SearchResult result = searcher->search(make_request(o, join(o.words)));

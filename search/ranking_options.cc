@@ -21,6 +21,9 @@ constexpr Knob kKnobs[] = {
     {"typo_weight", &RankingOptions::typo_weight},
     {"synonym_weight", &RankingOptions::synonym_weight},
     {"proximity_weight", &RankingOptions::proximity_weight},
+    {"prf_weight", &RankingOptions::prf_weight},
+    {"prf_docs", &RankingOptions::prf_docs},
+    {"prf_terms", &RankingOptions::prf_terms},
     {"bm25_k1", &RankingOptions::bm25_k1},
     {"bm25_b", &RankingOptions::bm25_b},
 };

@@ -9,23 +9,28 @@ namespace wiedza {
 struct RankingOptions {
   // Per-field weights: each field is scored with BM25 on its own terms and the scores
   // are combined linearly.
-  double title_weight = 3.0;
-  double summary_weight = 1.5;
+  double title_weight = 1.5;
+  double summary_weight = 1.0;
   double keywords_weight = 2.0;
   double body_weight = 1.0;
   // The handling unit's name and id (so "MOPS" or "zarząd dróg" reach that unit's articles).
   double unit_weight = 0.5;
   // Bonus for a query word found in its exact (diacritic-folded) form.
-  double exact_weight = 0.3;
+  double exact_weight = 1.0;
   // Weight of a vocabulary word standing in for a query word the index does not know.
   double typo_weight = 0.6;
   // Weight of a synonym's expansion relative to the words typed.
-  double synonym_weight = 0.8;
+  double synonym_weight = 0.6;
   // Bonus for consecutive query words standing near each other in an article.
   double proximity_weight = 0.5;
+  // Pseudo-relevance feedback: body terms typical of the top prf_docs hits are added at
+  // this weight and the query is run again (0 = off).
+  double prf_weight = 0;
+  double prf_docs = 3;
+  double prf_terms = 8;
   // BM25 parameters.
-  double bm25_k1 = 1.2;
-  double bm25_b = 0.75;
+  double bm25_k1 = 0.6;
+  double bm25_b = 0.3;
 
   // Applies "name=value" (e.g. "title_weight=4"); throws std::invalid_argument naming
   // the option and the reason.

@@ -91,6 +91,24 @@ Xapian::rev Searcher::revision() const { return db_.get_revision(); }
 
 Xapian::doccount Searcher::document_count() const { return db_.get_doccount(); }
 
+Xapian::Query Searcher::feedback_terms(Xapian::Enquire& enquire) const {
+  const auto docs = static_cast<Xapian::doccount>(options_.prf_docs);
+  Xapian::MSet top = enquire.get_mset(0, docs);
+  if (top.empty()) return {};
+  Xapian::RSet rset;
+  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  // Only analysed body terms: ids, filters and exact forms are no evidence of topic.
+  struct BodyTerms : Xapian::ExpandDecider {
+    bool operator()(const std::string& term) const override {
+      return term.size() > 1 && term[0] == schema::prefix(schema::Field::kBody)[0];
+    }
+  } body_only;
+  Xapian::ESet eset = enquire.get_eset(static_cast<Xapian::termcount>(options_.prf_terms), rset, &body_only);
+  std::vector<Xapian::Query> terms;
+  for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
 std::optional<nlohmann::json> Searcher::article(const std::string& id) {
   for (int attempt = 0;; ++attempt) {
     try {
@@ -128,19 +146,26 @@ SearchResult Searcher::run(const SearchRequest& request) {
   result.corrected = built.corrected;
   if (built.query.empty()) return result;
 
-  Xapian::Query query = built.query;
   std::vector<Xapian::Query> filters;
   if (!request.categories.empty()) filters.push_back(filter_terms(request.categories, schema::kCategoryPrefix));
   if (!request.units.empty()) filters.push_back(filter_terms(request.units, schema::kUnitPrefix));
   if (!request.kinds.empty()) filters.push_back(filter_terms(request.kinds, schema::kKindPrefix));
-  if (!filters.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-  }
+  auto filtered = [&](const Xapian::Query& q) {
+    if (filters.empty()) return q;
+    return Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  };
 
   Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
+  enquire.set_query(filtered(built.query));
   enquire.set_weighting_scheme(Xapian::BM25Weight(options_.bm25_k1, 0, 1, options_.bm25_b, 0.5));
+  // Before the match spies are attached: the feedback's own match must not be counted.
+  if (options_.prf_weight > 0) {
+    Xapian::Query expansion = feedback_terms(enquire);
+    if (!expansion.empty()) {
+      enquire.set_query(filtered(Xapian::Query(
+          Xapian::Query::OP_OR, built.query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, options_.prf_weight))));
+    }
+  }
   struct Facet {
     const char* name;
     Xapian::valueno slot;

@@ -93,6 +93,9 @@ class Searcher {
 
  private:
   SearchResult run(const SearchRequest& request);
+  // Pseudo-relevance feedback (RankingOptions::prf_weight): body terms typical of the
+  // top hits of the query set on `enquire`, OR-ed; empty when there are no hits.
+  Xapian::Query feedback_terms(Xapian::Enquire& enquire) const;
   // Reloads what is derived from the database (vocabulary, synonyms) after a revision change.
   void load_resources();
 
