@@ -42,6 +42,7 @@ int run_serve(const server::ServerConfig& config) {
   });
   std::printf("Wiedza is serving %s on http://%s:%d/ (console), API at http://%s:%d/api/search\n",
               config.db_path.c_str(), config.host.c_str(), port, config.host.c_str(), port);
+  if (!srv->writable()) std::printf("Read-only: no --tokens file was given, so edits through the API are refused.\n");
   std::fflush(stdout);
   srv->run();
   // run() returns after stop(); if it returned on its own, wake the waiter to exit.
@@ -65,6 +66,14 @@ void register_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--cors-origin", c->cors_origins, "Origin allowed to call the API from a browser (repeatable)")
       ->envname("WIEDZA_CORS_ORIGINS")
       ->delimiter(',');
+  cmd->add_option("--tokens", c->tokens_path, "File of \"name token\" lines allowed to write (else read-only)")
+      ->envname("WIEDZA_TOKENS");
+  cmd->add_option("--corpus", c->corpus_dir, "Corpus directory for POST /api/reindex and for writing edits back")
+      ->envname("WIEDZA_CORPUS");
+  cmd->add_option("--state", c->state_path, "SQLite file for the audit trail and analytics (default <db>.state.sqlite)")
+      ->envname("WIEDZA_STATE");
+  cmd->add_option("--retention-days", c->analytics_retention_days, "Days searches and feedback are kept (default 30)")
+      ->envname("WIEDZA_RETENTION_DAYS");
   cmd->callback([c, &exit_code] { exit_code = run_serve(*c); });
 }
 

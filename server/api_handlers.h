@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include "server/api_error.h"
+#include "server/editor_tokens.h"
 #include "server/metrics.h"
 #include "server/searcher_pool.h"
 
@@ -16,6 +17,7 @@ void serve_asset(const std::string& path, httplib::Response& res);
 struct ApiHandlers {
   SearcherPool& pool;
   Metrics& metrics_registry;
+  const EditorTokens* tokens;  // null: the server is read-only
 
   void search(const httplib::Request& req, httplib::Response& res) const;
   void suggest(const httplib::Request& req, httplib::Response& res) const;

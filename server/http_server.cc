@@ -44,6 +44,8 @@ void access_log(const httplib::Request& req, const httplib::Response& res, doubl
 
 HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
     : config_(std::move(config)),
+      tokens_(config_.tokens_path.empty() ? std::nullopt
+                                          : std::optional<EditorTokens>(EditorTokens::load(config_.tokens_path))),
       // Opening the pool throws a clear error for a missing or foreign database.
       pool_(config_.db_path, ranking, static_cast<std::size_t>(config_.threads)),
       http_(std::make_unique<httplib::Server>()) {
@@ -82,7 +84,7 @@ void HttpServer::stop() { http_->stop(); }
 
 void HttpServer::register_routes() {
   httplib::Server& s = *http_;
-  ApiHandlers h{pool_, metrics_};
+  ApiHandlers h{pool_, metrics_, tokens_ ? &*tokens_ : nullptr};
 
   s.Get("/api/search", [h](const auto& req, auto& res) { h.search(req, res); });
   s.Get("/api/suggest", [h](const auto& req, auto& res) { h.suggest(req, res); });
@@ -110,8 +112,8 @@ void HttpServer::register_routes() {
     if (req.method == "OPTIONS") {
       if (allowed) {
         res.status = 204;
-        res.set_header("Access-Control-Allow-Methods", "GET, OPTIONS");
-        res.set_header("Access-Control-Allow-Headers", "Content-Type");
+        res.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+        res.set_header("Access-Control-Allow-Headers", "Content-Type, Authorization");
         res.set_header("Access-Control-Max-Age", "600");
       } else {
         send_error(res, {403, "origin_not_allowed", "origin " + origin + " may not use this API"});

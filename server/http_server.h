@@ -5,8 +5,10 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "server/editor_tokens.h"
 #include "server/metrics.h"
 #include "server/searcher_pool.h"
 #include "server/server_config.h"
@@ -19,7 +21,8 @@ namespace wiedza::server {
 
 class HttpServer {
  public:
-  // Opens the database once to fail early with a clear message (std::runtime_error).
+  // Opens the database once and reads the tokens file, to fail early with a clear
+  // message (std::runtime_error).
   explicit HttpServer(ServerConfig config, RankingOptions ranking = {});
   ~HttpServer();
 
@@ -30,11 +33,14 @@ class HttpServer {
   void run();
   // Stops accepting connections. Safe to call from another thread.
   void stop();
+  // False when started without a tokens file: every write is refused.
+  bool writable() const { return tokens_.has_value(); }
 
  private:
   void register_routes();
 
   ServerConfig config_;
+  std::optional<EditorTokens> tokens_;
   SearcherPool pool_;
   Metrics metrics_;
   std::unique_ptr<httplib::Server> http_;

@@ -20,7 +20,23 @@ std::string validate(const ServerConfig& c) {
       return "--cors-origin '" + o + "' must be an origin like https://portal.example.pl (scheme and host, no path)";
     }
   }
+  if (!c.corpus_dir.empty() && !std::filesystem::is_directory(c.corpus_dir)) {
+    return "--corpus " + c.corpus_dir + ": no such directory";
+  }
+  if (!c.tokens_path.empty() && !std::filesystem::is_regular_file(c.tokens_path)) {
+    return "--tokens " + c.tokens_path + ": no such file";
+  }
+  if (c.analytics_retention_days < 1 || c.analytics_retention_days > 3650) {
+    return "--retention-days must be 1-3650 (got " + std::to_string(c.analytics_retention_days) + ")";
+  }
   return "";
+}
+
+std::string state_file(const ServerConfig& c) {
+  if (!c.state_path.empty()) return c.state_path;
+  std::string db = c.db_path;
+  while (db.size() > 1 && db.back() == '/') db.pop_back();
+  return db + ".state.sqlite";
 }
 
 }  // namespace wiedza::server

@@ -17,7 +17,20 @@ struct ServerConfig {
   std::vector<std::string> cors_origins;  // exact origins allowed to call the API cross-origin
   // Requests slower than this are still answered; the access log flags them.
   double slow_request_ms = 100;
+
+  // Editing (docs/editing.md). Without a tokens file the server is read-only.
+  std::string tokens_path;
+  // The corpus directory this database is built from: POST /api/reindex reads it, and
+  // edits made through the API are written back to it. Optional.
+  std::string corpus_dir;
+  // SQLite file for the audit trail and search analytics; "" means "<db>.state.sqlite"
+  // next to the database directory.
+  std::string state_path;
+  int analytics_retention_days = 30;  // searches and feedback older than this are deleted
 };
+
+// The state file actually used (state_path or its default).
+std::string state_file(const ServerConfig& config);
 
 // Returns "" when the configuration is usable, else a message naming the setting and
 // what is wrong with it.
