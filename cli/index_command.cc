@@ -18,6 +18,7 @@ struct IndexOptions {
   std::string corpus_dir;
   std::string db_path;
   std::string progress = "auto";
+  double lock_wait_seconds = 10;
 };
 
 void print_errors(const ValidationErrors& errors) {
@@ -64,7 +65,9 @@ int run_index(const IndexOptions& o) {
   SyncSummary summary;
   try {
     analysis::Analyzer analyzer;
-    summary = sync_index(o.db_path, corpus, analyzer, [&](std::size_t d, std::size_t t) { bar.update(d, t); });
+    const auto wait = std::chrono::milliseconds(static_cast<long>(o.lock_wait_seconds * 1000));
+    summary =
+        sync_index(o.db_path, corpus, analyzer, [&](std::size_t d, std::size_t t) { bar.update(d, t); }, wait);
   } catch (const IndexLockedError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitFailure;
@@ -97,6 +100,9 @@ void register_index_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--db", options->db_path, "Database directory (created when missing)")->required();
   cmd->add_option("--progress", options->progress, "Progress bar: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--lock-wait", options->lock_wait_seconds,
+                  "Seconds to wait while another writer (a server applying an edit) holds the index (default 10)")
+      ->check(CLI::Range(0.0, 3600.0));
   cmd->callback([options, &exit_code] { exit_code = run_index(*options); });
 }
 

@@ -71,10 +71,14 @@ Xapian::Document build_document(const Article& article, const Unit* unit, analys
 }
 
 std::string content_hash(const Article& article, const Unit* unit) {
-  // FNV-1a, 64 bit: stable across runs and machines (std::hash is not), and collisions
-  // only cost a skipped rewrite of an article that did change, which is vanishingly rare.
   std::string input = to_json(article).dump() + "#schema=" + std::to_string(schema::kSchemaVersion);
   if (unit != nullptr) input += "#unit=" + unit->id + "|" + unit->name;
+  return digest(input);
+}
+
+std::string digest(const std::string& input) {
+  // FNV-1a, 64 bit: stable across runs and machines (std::hash is not), and collisions
+  // only cost a skipped rewrite of an article that did change, which is vanishingly rare.
   std::uint64_t h = 1469598103934665603ULL;
   for (unsigned char c : input) {
     h ^= c;

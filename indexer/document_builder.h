@@ -21,4 +21,7 @@ Xapian::Document build_document(const Article& article, const Unit* unit, analys
 // rewritten.
 std::string content_hash(const Article& article, const Unit* unit);
 
+// A short stable digest of any text (16 hex digits).
+std::string digest(const std::string& text);
+
 }  // namespace wiedza

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include "indexer/document_builder.h"
+#include "search/index_metadata.h"
 #include "search/schema.h"
 
 namespace wiedza {
@@ -28,16 +29,6 @@ std::map<std::string, Indexed> indexed_articles(const Xapian::Database& db) {
   return out;
 }
 
-Xapian::WritableDatabase open_writable(const std::string& db_path) {
-  try {
-    return Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexLockedError("database " + db_path +
-                           " is being written by another process (a running `wiedza index` or a server "
-                           "applying edits); try again when it has finished");
-  }
-}
-
 }  // namespace
 
 std::string SyncSummary::to_string() const {
@@ -46,8 +37,8 @@ std::string SyncSummary::to_string() const {
 }
 
 SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysis::Analyzer& analyzer,
-                       const ProgressFn& progress) {
-  Xapian::WritableDatabase db = open_writable(db_path);
+                       const ProgressFn& progress, std::chrono::milliseconds lock_wait) {
+  Xapian::WritableDatabase db = open_writable(db_path, lock_wait);
   SyncSummary summary;
   summary.invalid = corpus.invalid_ids.size();
 
@@ -102,8 +93,7 @@ SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysi
     }
     if (summary.metadata_changed) {
       begin();
-      db.set_metadata(schema::kMetaUnits, units);
-      db.set_metadata(schema::kMetaCategories, categories);
+      write_directory_metadata(db, corpus.directory);
       db.set_metadata(schema::kMetaSchemaVersion, version);
       db.set_metadata(schema::kMetaSynonyms, synonyms);
     }

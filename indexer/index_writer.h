@@ -9,6 +9,7 @@
 #include <string>
 
 #include "indexer/corpus_reader.h"
+#include "indexer/writable_index.h"
 #include "search/analysis/analyzer.h"
 
 namespace wiedza {
@@ -25,18 +26,14 @@ struct SyncSummary {
   std::string to_string() const;
 };
 
-// Another process holds the database's write lock.
-class IndexLockedError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 // Called as articles are processed: (done, total).
 using ProgressFn = std::function<void(std::size_t, std::size_t)>;
 
 // Creates the database when it does not exist. Throws IndexLockedError when another
-// writer is active, and Xapian::Error for I/O problems (the old revision stays intact).
+// writer is still active after `lock_wait`, and Xapian::Error for I/O problems (the old
+// revision stays intact).
 SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysis::Analyzer& analyzer,
-                       const ProgressFn& progress = {});
+                       const ProgressFn& progress = {},
+                       std::chrono::milliseconds lock_wait = std::chrono::milliseconds(0));
 
 }  // namespace wiedza

@@ -1,5 +1,6 @@
 #include "search/index_resources.h"
 
+#include "search/index_metadata.h"
 #include "search/schema.h"
 
 namespace wiedza {
@@ -8,13 +9,7 @@ std::shared_ptr<const IndexResources> IndexResources::build(const Xapian::Databa
                                                             analysis::Analyzer& analyzer) {
   auto r = std::make_shared<IndexResources>();
   r->revision = db.get_revision();
-  ValidationErrors ignored;  // the indexer validated these before storing them
-  auto units = nlohmann::json::parse(db.get_metadata(schema::kMetaUnits), nullptr, false);
-  auto categories = nlohmann::json::parse(db.get_metadata(schema::kMetaCategories), nullptr, false);
-  if (!units.is_discarded()) r->directory.units = parse_units(units, "(index metadata)", ignored);
-  if (!categories.is_discarded()) {
-    r->directory.categories = parse_categories(categories, "(index metadata)", ignored);
-  }
+  r->directory = read_directory_metadata(db);
   r->vocabulary = Vocabulary::load(db);
   r->synonyms = SynonymTable(
       synonyms_from_json(nlohmann::json::parse(db.get_metadata(schema::kMetaSynonyms), nullptr, false)), analyzer);

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "server/api_handlers.h"
+#include "server/edit_handlers.h"
 #include "server/web_assets.h"
 
 namespace wiedza::server {
@@ -49,6 +50,7 @@ HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
       // Opening the pool throws a clear error for a missing or foreign database.
       pool_(config_.db_path, ranking, static_cast<std::size_t>(config_.threads)),
       http_(std::make_unique<httplib::Server>()) {
+  if (tokens_) editing_ = std::make_unique<EditingService>(config_.db_path, config_.corpus_dir, state_file(config_));
   const int connections = config_.max_connections;
   http_->new_task_queue = [connections] { return new httplib::ThreadPool(static_cast<std::size_t>(connections)); };
   http_->set_keep_alive_timeout(5);
@@ -89,6 +91,17 @@ void HttpServer::register_routes() {
   s.Get("/api/search", [h](const auto& req, auto& res) { h.search(req, res); });
   s.Get("/api/suggest", [h](const auto& req, auto& res) { h.suggest(req, res); });
   s.Get(R"(/api/articles/([^/]+))", [h](const auto& req, auto& res) { h.article(req, res); });
+  EditHandlers edits{editing_.get(), tokens_ ? &*tokens_ : nullptr};
+  s.Put(R"(/api/articles/([^/]+))", [edits](const auto& req, auto& res) { edits.put_article(req, res); });
+  s.Delete(R"(/api/articles/([^/]+))", [edits](const auto& req, auto& res) { edits.delete_article(req, res); });
+  s.Post(R"(/api/articles/([^/]+)/restore)", [edits](const auto& req, auto& res) { edits.restore_article(req, res); });
+  s.Put(R"(/api/units/([^/]+))", [edits](const auto& req, auto& res) { edits.put_unit(req, res); });
+  s.Delete(R"(/api/units/([^/]+))", [edits](const auto& req, auto& res) { edits.delete_unit(req, res); });
+  s.Put(R"(/api/categories/([^/]+))", [edits](const auto& req, auto& res) { edits.put_category(req, res); });
+  s.Delete(R"(/api/categories/([^/]+))", [edits](const auto& req, auto& res) { edits.delete_category(req, res); });
+  s.Post("/api/reindex", [edits](const auto& req, auto& res) { edits.start_reindex(req, res); });
+  s.Get(R"(/api/reindex/([^/]+))", [edits](const auto& req, auto& res) { edits.reindex_status(req, res); });
+  s.Get("/api/admin/audit", [edits](const auto& req, auto& res) { edits.audit(req, res); });
   s.Get("/api/units", [h](const auto& req, auto& res) { h.units(req, res); });
   s.Get("/api/categories", [h](const auto& req, auto& res) { h.categories(req, res); });
   s.Get("/healthz", [h](const auto& req, auto& res) { h.health(req, res); });

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "server/editing_service.h"
 #include "server/editor_tokens.h"
 #include "server/metrics.h"
 #include "server/searcher_pool.h"
@@ -42,6 +43,7 @@ class HttpServer {
   ServerConfig config_;
   std::optional<EditorTokens> tokens_;
   SearcherPool pool_;
+  std::unique_ptr<EditingService> editing_;  // null when read-only
   Metrics metrics_;
   std::unique_ptr<httplib::Server> http_;
 };

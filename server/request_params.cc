@@ -13,23 +13,6 @@ std::optional<ApiError> check_text(const std::string& name, const std::string& v
   return std::nullopt;
 }
 
-// A whole number within [min, max], or an error naming the parameter.
-std::variant<std::size_t, ApiError> number_param(const httplib::Request& req, const std::string& name,
-                                                 std::size_t fallback, long long min, long long max) {
-  if (!req.has_param(name.c_str())) return fallback;
-  const std::string v = req.get_param_value(name.c_str());
-  long long n = 0;
-  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (v.empty() || ec != std::errc() || ptr != v.data() + v.size()) {
-    return ApiError::bad_request("parameter '" + name + "' must be a whole number (got '" + v + "')");
-  }
-  if (n < min || n > max) {
-    return ApiError::bad_request("parameter '" + name + "' must be between " + std::to_string(min) + " and " +
-                                 std::to_string(max) + " (got " + v + ")");
-  }
-  return static_cast<std::size_t>(n);
-}
-
 // Filters may be repeated (?unit=a&unit=b) or comma-separated (?unit=a,b).
 std::variant<std::vector<std::string>, ApiError> list_param(const httplib::Request& req, const std::string& name) {
   std::vector<std::string> out;
@@ -50,6 +33,23 @@ std::variant<std::vector<std::string>, ApiError> list_param(const httplib::Reque
 }
 
 }  // namespace
+
+std::variant<std::size_t, ApiError> number_param(const httplib::Request& req, const std::string& name,
+                                                 std::size_t fallback, long long min, long long max) {
+  if (!req.has_param(name.c_str())) return fallback;
+  const std::string v = req.get_param_value(name.c_str());
+  long long n = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || ec != std::errc() || ptr != v.data() + v.size()) {
+    return ApiError::bad_request("parameter '" + name + "' must be a whole number (got '" + v + "')");
+  }
+  if (n < min || n > max) {
+    return ApiError::bad_request("parameter '" + name + "' must be between " + std::to_string(min) + " and " +
+                                 std::to_string(max) + " (got " + v + ")");
+  }
+  return static_cast<std::size_t>(n);
+}
+
 
 std::size_t utf8_length(const std::string& s) {
   std::size_t n = 0;
@@ -97,6 +97,25 @@ std::variant<SuggestParams, ApiError> parse_suggest_params(const httplib::Reques
   auto limit = number_param(req, "limit", 8, 1, 20);
   if (auto* e = std::get_if<ApiError>(&limit)) return *e;
   p.limit = std::get<std::size_t>(limit);
+  return p;
+}
+
+std::variant<AuditParams, ApiError> parse_audit_params(const httplib::Request& req) {
+  AuditParams p;
+  auto limit = number_param(req, "limit", p.limit, 1, 500);
+  if (auto* e = std::get_if<ApiError>(&limit)) return *e;
+  auto offset = number_param(req, "offset", 0, 0, 1000000000);
+  if (auto* e = std::get_if<ApiError>(&offset)) return *e;
+  p.limit = std::get<std::size_t>(limit);
+  p.offset = std::get<std::size_t>(offset);
+  p.target_type = req.get_param_value("type");
+  p.target_id = req.get_param_value("id");
+  if (!p.target_type.empty() && p.target_type != "article" && p.target_type != "unit" && p.target_type != "category" &&
+      p.target_type != "corpus") {
+    return ApiError::bad_request("parameter 'type' must be article, unit, category or corpus (got '" + p.target_type +
+                                 "')");
+  }
+  if (auto e = check_text("id", p.target_id)) return *e;
   return p;
 }
 
