@@ -11,6 +11,11 @@
 namespace wiedza {
 namespace {
 
+// How often a read is retried after DatabaseModifiedError (a writer committed twice while
+// it ran). Each retry reopens onto the newest revision, so more than a few in a row means
+// a writer committing continuously.
+constexpr int kMaxRetries = 5;
+
 Xapian::Database open_database(const std::string& path) {
   if (!std::filesystem::exists(path)) {
     throw std::runtime_error("database " + path + " does not exist (create it with `wiedza index CORPUS --db " + path +
@@ -83,8 +88,17 @@ Searcher::Searcher(const std::string& db_path, const std::string& dict_dir, Rank
 void Searcher::load_resources() { resources_ = cache_->get(db_, analyzer_); }
 
 void Searcher::reopen() {
-  db_.reopen();
-  if (db_.get_revision() != resources_->revision) load_resources();
+  // Building the per-revision resources reads the whole vocabulary; a writer committing
+  // twice meanwhile discards blocks under it. Reopen onto the newer revision and rebuild.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      db_.reopen();
+      if (db_.get_revision() != resources_->revision) load_resources();
+      return;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= kMaxRetries) throw;
+    }
+  }
 }
 
 Xapian::rev Searcher::revision() const { return db_.get_revision(); }
@@ -119,7 +133,7 @@ std::optional<nlohmann::json> Searcher::article(const std::string& id) {
       if (j.is_discarded()) return std::nullopt;
       return j;
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 3) throw;
+      if (attempt >= kMaxRetries) throw;
       reopen();
     }
   }
@@ -132,7 +146,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     try {
       return run(request);
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 3) throw;
+      if (attempt >= kMaxRetries) throw;
       reopen();
     }
   }

@@ -1,6 +1,7 @@
 #include "server/http_server.h"
 
 #include <httplib.h>
+#include <xapian.h>
 
 #include <chrono>
 #include <cstdio>
@@ -150,6 +151,8 @@ void HttpServer::register_routes() {
       std::rethrow_exception(ep);
     } catch (const std::exception& e) {
       what = e.what();
+    } catch (const Xapian::Error& e) {
+      what = e.get_description();
     } catch (...) {
     }
     std::fprintf(stderr, "{\"error\":%s}\n", nlohmann::json(what).dump().c_str());
