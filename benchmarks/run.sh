@@ -8,7 +8,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j2 --target wiedza_bench >/dev/null
+cmake --build build -j2 --target wiedza_bench wiedza_edit_bench >/dev/null
 
 echo "== machine"; nproc; grep -m1 "model name" /proc/cpuinfo || true; free -g | head -2
 echo "== bundled corpus: indexing"
@@ -18,6 +18,9 @@ build/wiedza_bench query --db "$work/db" corpus/queries/dev.jsonl --rounds 5
 
 echo "== bundled corpus: suggestion latency"
 build/wiedza_bench suggest --db "$work/db" corpus/queries/dev.jsonl --rounds 5
+
+echo "== bundled corpus: edits through the server (PUT -> visible; search idle vs during reindex)"
+build/wiedza_edit_bench corpus 2>/dev/null
 
 echo "== replicated corpus ($n articles): indexing"
 python3 benchmarks/replicate_corpus.py corpus "$work/big" "$n"
