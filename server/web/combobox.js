@@ -26,7 +26,7 @@ function wiedzaCombobox(o) {
   o.input.setAttribute("aria-expanded", "false");
 
   function close() {
-    list.hidden = true; items = []; active = -1;
+    list.hidden = true; list.textContent = ""; items = []; active = -1;
     o.input.setAttribute("aria-expanded", "false");
     o.input.removeAttribute("aria-activedescendant");
   }

@@ -16,6 +16,7 @@ if (script) {
     if (script.parentNode && script.parentNode !== document.head) script.parentNode.insertBefore(host, script);
     else document.body.insertBefore(host, document.body.firstChild);
   }
+  host.classList.add("wiedza-widget");
   var root = host.attachShadow({ mode: "open" });
   var style = document.createElement("style");
   style.textContent =
