@@ -5,35 +5,25 @@
 #include <chrono>
 #include <thread>
 
-#include "indexer/index_writer.h"
 #include "tests/support/axe.h"
-#include "tests/support/running_server.h"
+#include "tests/support/served_index.h"
 #include "tests/support/webdriver.h"
 
 namespace wiedza {
 namespace {
 
 using testing::RunningServer;
-using testing::TempDir;
+using testing::ServedIndex;
 using testing::WebDriver;
 using testing::WebDriverOptions;
 
 class PortalBrowserTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    tmp_ = new TempDir();
-    analysis::Analyzer analyzer;
-    sync_index(tmp_->str("db"), read_corpus(std::string(WIEDZA_SOURCE_DIR) + "/corpus"), analyzer);
-    server::ServerConfig config;
-    config.db_path = tmp_->str("db");
-    config.port = 0;
-    config.threads = 2;
-    server_ = new RunningServer(config);
+    served_ = new ServedIndex(std::string(WIEDZA_SOURCE_DIR) + "/corpus");
+    server_ = &served_->server();
   }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete tmp_;
-  }
+  static void TearDownTestSuite() { delete served_; }
   // Titles of /api/search's results, to compare pages with the API without fixing answers.
   static std::vector<std::string> api_titles(const std::string& encoded_query) {
     auto res = server_->client().Get("/api/search?q=" + encoded_query);
@@ -43,10 +33,10 @@ class PortalBrowserTest : public ::testing::Test {
     for (const auto& r : body["results"]) titles.push_back(r["title"]);
     return titles;
   }
-  static TempDir* tmp_;
+  static ServedIndex* served_;
   static RunningServer* server_;
 };
-TempDir* PortalBrowserTest::tmp_ = nullptr;
+ServedIndex* PortalBrowserTest::served_ = nullptr;
 RunningServer* PortalBrowserTest::server_ = nullptr;
 
 TEST_F(PortalBrowserTest, WithoutJavaScriptTheFormReturnsServerRenderedResults) {

@@ -7,15 +7,14 @@
 #include <fstream>
 #include <regex>
 
-#include "indexer/index_writer.h"
 #include "server/portal_links.h"
-#include "tests/support/running_server.h"
-#include "tests/support/test_corpus.h"
+#include "tests/support/served_index.h"
 
 namespace wiedza::server {
 namespace {
 
 using wiedza::testing::RunningServer;
+using wiedza::testing::ServedIndex;
 using wiedza::testing::TempDir;
 using wiedza::testing::TestCorpus;
 
@@ -67,16 +66,11 @@ class PortalPagesTest : public ::testing::Test {
                                        {"unit", "mpo"},
                                        {"kind", "interwencja"}});
     }
-    analysis::Analyzer analyzer;
-    sync_index(tmp_->str("db"), read_corpus(corpus.dir().string()), analyzer);
-    ServerConfig config;
-    config.db_path = tmp_->str("db");
-    config.port = 0;
-    config.threads = 2;
-    server_ = new RunningServer(config);
+    served_ = new ServedIndex(corpus.dir().string());
+    server_ = &served_->server();
   }
   static void TearDownTestSuite() {
-    delete server_;
+    delete served_;
     delete tmp_;
   }
 
@@ -115,10 +109,12 @@ class PortalPagesTest : public ::testing::Test {
   }
   static bool contains(const std::string& html, const std::string& part) { return html.find(part) != std::string::npos; }
 
-  static TempDir* tmp_;
+  static TempDir* tmp_;  // the corpus
+  static ServedIndex* served_;
   static RunningServer* server_;
 };
 TempDir* PortalPagesTest::tmp_ = nullptr;
+ServedIndex* PortalPagesTest::served_ = nullptr;
 RunningServer* PortalPagesTest::server_ = nullptr;
 
 TEST_F(PortalPagesTest, WithoutAQueryTheFormIsShown) {

@@ -6,16 +6,15 @@
 
 #include <thread>
 
-#include "indexer/index_writer.h"
 #include "tests/support/axe.h"
-#include "tests/support/running_server.h"
+#include "tests/support/served_index.h"
 #include "tests/support/webdriver.h"
 
 namespace wiedza {
 namespace {
 
 using testing::RunningServer;
-using testing::TempDir;
+using testing::ServedIndex;
 using testing::WebDriver;
 
 // A third-party page that embeds the widget, served from its own loopback port.
@@ -49,26 +48,19 @@ class HostPage {
 class WidgetBrowserTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    tmp_ = new TempDir();
-    analysis::Analyzer analyzer;
-    sync_index(tmp_->str("db"), read_corpus(std::string(WIEDZA_SOURCE_DIR) + "/corpus"), analyzer);
     allowed_ = new HostPage();
     refused_ = new HostPage();
-    server::ServerConfig config;
-    config.db_path = tmp_->str("db");
-    config.port = 0;
-    config.threads = 2;
-    config.cors_origins = {allowed_->origin()};
-    server_ = new RunningServer(config);
+    served_ = new ServedIndex(std::string(WIEDZA_SOURCE_DIR) + "/corpus",
+                              [](server::ServerConfig& c) { c.cors_origins = {allowed_->origin()}; });
+    server_ = &served_->server();
     const std::string wiedza = "http://127.0.0.1:" + std::to_string(server_->port());
     allowed_->start(wiedza);
     refused_->start(wiedza);
   }
   static void TearDownTestSuite() {
-    delete server_;
+    delete served_;
     delete allowed_;
     delete refused_;
-    delete tmp_;
   }
   static void open_widget(WebDriver& browser, const HostPage& page) {
     browser.navigate(page.origin() + "/");
@@ -78,12 +70,12 @@ class WidgetBrowserTest : public ::testing::Test {
   }
   static constexpr const char* kShadow = "var root = document.querySelector('.wiedza-widget').shadowRoot;";
 
-  static TempDir* tmp_;
+  static ServedIndex* served_;
   static RunningServer* server_;
   static HostPage* allowed_;
   static HostPage* refused_;
 };
-TempDir* WidgetBrowserTest::tmp_ = nullptr;
+ServedIndex* WidgetBrowserTest::served_ = nullptr;
 RunningServer* WidgetBrowserTest::server_ = nullptr;
 HostPage* WidgetBrowserTest::allowed_ = nullptr;
 HostPage* WidgetBrowserTest::refused_ = nullptr;
