@@ -34,7 +34,10 @@ std::string facets_html(const SearchPage& p) {
   auto it = p.result.facets.find("category");
   if (it == p.result.facets.end() || it->second.empty()) return "";
   const auto& active = p.request.categories;
-  std::string out = "<nav class=\"facets\" aria-labelledby=\"facets-title\"><h2 id=\"facets-title\">Kategorie</h2><ul>";
+  // Folded by default so that on a phone the results come first; open while a filter is on.
+  std::string out = "<nav class=\"facets\" aria-label=\"Kategorie\"><details" +
+                    std::string(active.empty() ? "" : " open") + "><summary>Zawęź do kategorii (" +
+                    std::to_string(it->second.size()) + ")</summary><ul>";
   if (!active.empty()) {
     out += "<li><a href=\"" + html_escape(search_url(p.request.query)) + "\">Wszystkie kategorie</a></li>";
   }
@@ -44,7 +47,7 @@ std::string facets_html(const SearchPage& p) {
            (on ? " aria-current=\"page\"" : "") + ">" + html_escape(name_of_category(p.directory, f.value)) +
            " <span class=\"n\">(" + std::to_string(f.count) + ")</span></a></li>";
   }
-  return out + "</ul></nav>\n";
+  return out + "</ul></details></nav>\n";
 }
 
 std::string hit_html(const SearchHit& h, const Directory& d) {
