@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the HTTP API on loopback with wrk (Debian package): throughput and
-# p50/p99 latency at 1, 8 and 64 connections for /api/search and /api/suggest.
+# p50/p99 latency at 1, 8 and 64 connections for /api/search, /api/suggest and the
+# resident portal's server-rendered /szukaj?q=… ("page").
 #   benchmarks/load.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ cmake -S . -B build >/dev/null && cmake --build build -j2 --target wiedza >/dev/
 build/wiedza index corpus --db "$work/db" >/dev/null
 python3 benchmarks/make_paths.py corpus/queries/dev.jsonl search >"$work/search.txt"
 python3 benchmarks/make_paths.py corpus/queries/dev.jsonl suggest >"$work/suggest.txt"
+python3 benchmarks/make_paths.py corpus/queries/dev.jsonl page >"$work/page.txt"
 port=18931
 build/wiedza serve --db "$work/db" --port $port --threads 8 >/dev/null 2>"$work/server.log" &
 server=$!
@@ -17,7 +19,7 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 
 echo "== $(nproc) cores, server --threads 8, wrk -t2, ${seconds}s per run"
-for endpoint in search suggest; do
+for endpoint in ${WIEDZA_LOAD_ENDPOINTS:-search suggest page}; do
   for c in 1 8 64; do
     t=$(( c < 2 ? 1 : 2 ))
     out=$(WRK_PATHS="$work/$endpoint.txt" wrk -t$t -c$c -d${seconds}s --latency -s benchmarks/wrk_paths.lua \

@@ -13,6 +13,13 @@ packages=(
   python3 curl wrk
 )
 
+# Node.js and npm install axe-core (accessibility checks in the browser tests). A Node.js
+# from elsewhere (NodeSource bundles npm and conflicts with Debian's npm package) is used
+# as it is.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

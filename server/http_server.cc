@@ -10,6 +10,7 @@
 
 #include "server/api_handlers.h"
 #include "server/edit_handlers.h"
+#include "server/portal_handlers.h"
 #include "server/web_assets.h"
 
 namespace wiedza::server {
@@ -111,6 +112,12 @@ void HttpServer::register_routes() {
   s.Get(R"(/static/([a-z0-9.-]+))",
         [](const auto& req, auto& res) { serve_asset("/" + std::string(req.matches[1]), res); });
 
+  // The resident portal (server-rendered HTML) and the embeddable search box.
+  PortalHandlers portal{pool_};
+  s.Get("/szukaj", [portal](const auto& req, auto& res) { portal.search_page(req, res); });
+  s.Get(R"(/artykul/([^/]+))", [portal](const auto& req, auto& res) { portal.article_page(req, res); });
+  s.Get("/widget.js", [](const auto&, auto& res) { send_widget(res); });
+
   // CORS: only configured origins get Access-Control-Allow-Origin; a preflight from any
   // other origin is refused outright.
   const ServerConfig& config = config_;
@@ -139,6 +146,7 @@ void HttpServer::register_routes() {
 
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a handler already wrote a JSON error
+    if (res.status == 404 && wants_html(req)) return send_not_found_page(res);  // a resident's browser
     if (res.status == 404) {
       send_error(res, ApiError::not_found("no such route: " + req.method + " " + req.path));
     } else {

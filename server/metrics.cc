@@ -52,6 +52,11 @@ std::string route_label(const std::string& method, const std::string& path) {
     if (path == f) route = f;
   }
   if (path.rfind("/api/articles/", 0) == 0) route = "/api/articles/{id}";
+  // The resident portal.
+  for (const char* f : {"/szukaj", "/widget.js", "/static/portal.js", "/static/portal.css", "/static/combobox.js"}) {
+    if (path == f) route = f;
+  }
+  if (path.rfind("/artykul/", 0) == 0) route = "/artykul/{id}";
   return method + " " + route;
 }
 

@@ -33,7 +33,7 @@ constexpr const char* kChromium = "/usr/bin/chromium";
 
 }  // namespace
 
-WebDriver::WebDriver() {
+WebDriver::WebDriver(WebDriverOptions options) {
   for (const char* p : {kChromedriver, kChromium}) {
     if (!std::filesystem::exists(p)) {
       throw std::runtime_error(std::string(p) + " is missing: install Debian's chromium and chromium-driver "
@@ -62,11 +62,17 @@ WebDriver::WebDriver() {
   // the tests must not depend on it).
   nlohmann::json args = {"--headless",          "--no-sandbox",      "--disable-gpu",
                          "--disable-quic",      "--no-first-run",    "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                         "--disable-component-update", "--disable-sync",
+                         "--window-size=" + std::to_string(options.width) + "," + std::to_string(options.height),
                          "--user-data-dir=" + profile_.str("profile")};
+  nlohmann::json chrome = {{"binary", kChromium}, {"args", args}};
+  if (!options.javascript) chrome["prefs"] = {{"profile.managed_default_content_settings.javascript", 2}};
+  if (options.mobile) {
+    chrome["mobileEmulation"] = {
+        {"deviceMetrics", {{"width", options.width}, {"height", options.height}, {"pixelRatio", 2}, {"touch", true}}}};
+  }
   nlohmann::json caps = {
-      {"capabilities", {{"alwaysMatch", {{"browserName", "chrome"},
-                                         {"goog:chromeOptions", {{"binary", kChromium}, {"args", args}}}}}}}};
+      {"capabilities", {{"alwaysMatch", {{"browserName", "chrome"}, {"goog:chromeOptions", chrome}}}}}};
   auto created = call("POST", "/session", caps);
   session_ = created["sessionId"].get<std::string>();
 }
@@ -101,13 +107,50 @@ nlohmann::json WebDriver::execute(const std::string& script, const nlohmann::jso
   return call("POST", "/session/" + session_ + "/execute/sync", {{"script", script}, {"args", arguments}});
 }
 
+nlohmann::json WebDriver::execute_async(const std::string& script, const nlohmann::json& arguments) {
+  return call("POST", "/session/" + session_ + "/execute/async", {{"script", script}, {"args", arguments}});
+}
+
+std::string WebDriver::current_url() { return call("GET", "/session/" + session_ + "/url").get<std::string>(); }
+
 std::string WebDriver::find(const std::string& css) {
   auto v = call("POST", "/session/" + session_ + "/element", {{"using", "css selector"}, {"value", css}});
   return v.begin().value().get<std::string>();  // {"element-6066-...": "id"}
 }
 
+std::string WebDriver::find_in_shadow(const std::string& host_css, const std::string& css) {
+  auto root = call("GET", "/session/" + session_ + "/element/" + find(host_css) + "/shadow");
+  const std::string root_id = root.begin().value().get<std::string>();  // {"shadow-6066-...": "id"}
+  auto v = call("POST", "/session/" + session_ + "/shadow/" + root_id + "/element",
+                {{"using", "css selector"}, {"value", css}});
+  return v.begin().value().get<std::string>();
+}
+
+std::string WebDriver::text(const std::string& element) {
+  return call("GET", "/session/" + session_ + "/element/" + element + "/text").get<std::string>();
+}
+
+nlohmann::json WebDriver::attribute(const std::string& element, const std::string& name) {
+  return call("GET", "/session/" + session_ + "/element/" + element + "/attribute/" + name);
+}
+
 void WebDriver::send_keys(const std::string& element, const std::string& text) {
   call("POST", "/session/" + session_ + "/element/" + element + "/value", {{"text", text}});
+}
+
+void WebDriver::type(const std::string& text) {
+  nlohmann::json actions = nlohmann::json::array();
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = 1;  // bytes of this UTF-8 code point
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0xF0) n = 4; else if (lead >= 0xE0) n = 3; else if (lead >= 0xC0) n = 2;
+    const std::string key = text.substr(i, n);
+    actions.push_back({{"type", "keyDown"}, {"value", key}});
+    actions.push_back({{"type", "keyUp"}, {"value", key}});
+    i += n;
+  }
+  call("POST", "/session/" + session_ + "/actions",
+       {{"actions", {{{"type", "key"}, {"id", "keyboard"}, {"actions", actions}}}}});
 }
 
 bool WebDriver::wait_until(const std::string& script, int timeout_ms) {

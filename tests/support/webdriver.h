@@ -18,10 +18,17 @@ class Client;
 
 namespace wiedza::testing {
 
+struct WebDriverOptions {
+  bool javascript = true;  // false: Chromium runs with JavaScript switched off (content setting)
+  int width = 1280;        // window size in CSS pixels
+  int height = 900;
+  bool mobile = false;  // emulate a phone of width x height (touch, <meta name="viewport"> honoured)
+};
+
 class WebDriver {
  public:
   // Throws std::runtime_error when chromedriver or chromium is missing or does not start.
-  WebDriver();
+  explicit WebDriver(WebDriverOptions options = {});
   ~WebDriver();
   WebDriver(const WebDriver&) = delete;
   WebDriver& operator=(const WebDriver&) = delete;
@@ -29,10 +36,21 @@ class WebDriver {
   void navigate(const std::string& url);
   // Runs a script in the page (W3C "execute/sync"); `arguments` are available to it.
   nlohmann::json execute(const std::string& script, const nlohmann::json& arguments = nlohmann::json::array());
+  // Runs a script that calls its last argument with the result (W3C "execute/async").
+  nlohmann::json execute_async(const std::string& script, const nlohmann::json& arguments = nlohmann::json::array());
+  std::string current_url();
   // Element id of the first match of a CSS selector; throws when there is none.
   std::string find(const std::string& css);
+  // The same inside the open shadow root of the element matching `host_css`.
+  std::string find_in_shadow(const std::string& host_css, const std::string& css);
+  // Rendered text of an element; an attribute's value (null when absent).
+  std::string text(const std::string& element);
+  nlohmann::json attribute(const std::string& element, const std::string& name);
   // Types text (WebDriver key codes such as kArrowDown allowed) into an element.
   void send_keys(const std::string& element, const std::string& text);
+  // Types into whatever has focus (W3C actions), without focusing an element first:
+  // send_keys refocuses, which blurs an input inside a shadow root.
+  void type(const std::string& text);
   // Polls a script until it returns true; false on timeout.
   bool wait_until(const std::string& script, int timeout_ms = 5000);
 

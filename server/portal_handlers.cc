@@ -1,0 +1,83 @@
+#include "server/portal_handlers.h"
+
+#include <algorithm>
+
+#include "search/json_fields.h"
+#include "search/routing.h"
+#include "server/portal_pages.h"
+#include "server/request_params.h"
+#include "server/web_assets.h"
+
+namespace wiedza::server {
+namespace {
+
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+
+// Without a routing hint (nothing found, or too little of the query matched) the unit
+// whose name and description best match the query's words is the best guess to contact;
+// null when none matches at all.
+const Unit* best_guess_unit(const SearchResult& result, const IndexResources& resources) {
+  const auto matches = resources.unit_descriptions.match(result.words);
+  auto best = std::max_element(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second < b.second : a.first > b.first;
+  });
+  if (best == matches.end() || best->second <= 0) return nullptr;
+  return resources.directory.unit(best->first);
+}
+
+}  // namespace
+
+void send_html(httplib::Response& res, const std::string& html, int status) {
+  res.status = status;
+  res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(html, "text/html; charset=utf-8");
+}
+
+bool wants_html(const httplib::Request& req) {
+  return req.path.rfind("/api/", 0) != 0 && req.get_header_value("Accept").find("text/html") != std::string::npos;
+}
+
+void send_not_found_page(httplib::Response& res) { send_html(res, render_not_found_page(), 404); }
+
+void send_widget(httplib::Response& res) {
+  static const std::string script = [] {
+    std::string out = "(function () {\n";
+    for (const char* part : {"/combobox.js", "/widget.js"}) {
+      const WebAsset* a = find_web_asset(part);
+      out.append(a->data, a->size);
+    }
+    return out + "})();\n";
+  }();
+  res.set_header("Cache-Control", "no-cache");
+  // Pages that isolate themselves (Cross-Origin-Embedder-Policy) may still load it.
+  res.set_header("Cross-Origin-Resource-Policy", "cross-origin");
+  res.set_content(script, "text/javascript; charset=utf-8");
+}
+
+void PortalHandlers::search_page(const httplib::Request& req, httplib::Response& res) const {
+  if (trim(req.get_param_value("q")).empty()) return send_html(res, render_search_form_page());
+  // The same validation as /api/search, so the page and the API accept the same queries.
+  auto params = parse_search_params(req);
+  if (std::holds_alternative<ApiError>(params)) return send_html(res, render_bad_request_page(), 400);
+  const SearchRequest& request = std::get<SearchRequest>(params);
+  auto searcher = pool.acquire();
+  SearchResult result = searcher->search(request);
+  auto hint = route(result, searcher->directory(), searcher->resources().unit_descriptions);
+  const Unit* guess = hint ? nullptr : best_guess_unit(result, searcher->resources());
+  send_html(res, render_search_page({request, result, hint, guess, searcher->directory()}));
+}
+
+void PortalHandlers::article_page(const httplib::Request& req, httplib::Response& res) const {
+  const std::string id = req.matches[1];
+  auto searcher = pool.acquire();
+  auto stored = searcher->article(id);
+  if (!stored) return send_not_found_page(res);
+  send_html(res, render_article_page(*stored, searcher->directory()));
+}
+
+}  // namespace wiedza::server

@@ -1,0 +1,34 @@
+// The resident portal's HTML pages (docs/api.md, "Resident portal"): rendered on the
+// server from the core's results so they work without JavaScript. Pure functions of
+// their inputs; all text is escaped, snippets come pre-escaped with only <mark> added.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "search/routing.h"
+#include "search/searcher.h"
+
+namespace wiedza::server {
+
+// /szukaj without a query: the form and a few words on how to search.
+std::string render_search_form_page();
+
+struct SearchPage {
+  const SearchRequest& request;
+  const SearchResult& result;
+  const std::optional<RoutingHint>& routing;
+  const Unit* fallback_unit;  // best guess to contact when there is no routing hint; may be null
+  const Directory& directory;
+};
+std::string render_search_page(const SearchPage& page);
+
+// /artykul/{id}: the stored article (as Searcher::article returns it).
+std::string render_article_page(const nlohmann::json& stored, const Directory& directory);
+
+// Status pages (404: unknown article or page; 400: a query the search cannot take).
+std::string render_not_found_page();
+std::string render_bad_request_page();
+
+}  // namespace wiedza::server

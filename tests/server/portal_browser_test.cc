@@ -1,0 +1,166 @@
+// The resident portal in headless Chromium: without JavaScript, with the combobox and
+// live results, on a phone-sized screen, and checked by axe-core for WCAG 2.1 A/AA.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "tests/support/axe.h"
+#include "tests/support/served_index.h"
+#include "tests/support/webdriver.h"
+
+namespace wiedza {
+namespace {
+
+using testing::RunningServer;
+using testing::ServedIndex;
+using testing::WebDriver;
+using testing::WebDriverOptions;
+
+class PortalBrowserTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    served_ = new ServedIndex(std::string(WIEDZA_SOURCE_DIR) + "/corpus");
+    server_ = &served_->server();
+  }
+  static void TearDownTestSuite() { delete served_; }
+  // Titles of /api/search's results, to compare pages with the API without fixing answers.
+  static std::vector<std::string> api_titles(const std::string& encoded_query) {
+    auto res = server_->client().Get("/api/search?q=" + encoded_query);
+    std::vector<std::string> titles;
+    if (!res) return titles;
+    const auto body = nlohmann::json::parse(res->body);
+    for (const auto& r : body["results"]) titles.push_back(r["title"]);
+    return titles;
+  }
+  static ServedIndex* served_;
+  static RunningServer* server_;
+};
+ServedIndex* PortalBrowserTest::served_ = nullptr;
+RunningServer* PortalBrowserTest::server_ = nullptr;
+
+TEST_F(PortalBrowserTest, WithoutJavaScriptTheFormReturnsServerRenderedResults) {
+  WebDriver browser(WebDriverOptions{.javascript = false});
+  browser.navigate(server_->url("/szukaj"));
+  const std::string q = browser.find("#q");
+  ASSERT_TRUE(browser.attribute(q, "role").is_null()) << "JavaScript should be off, so portal.js never ran";
+  browser.send_keys(q, std::string("zgubiony dowod osobisty") + WebDriver::kEnter);
+  // No scripts to poll with: wait for the navigation through WebDriver itself.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (browser.current_url().find("/szukaj?q=") == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_NE(browser.current_url().find("/szukaj?q=zgubiony+dowod+osobisty"), std::string::npos) << browser.current_url();
+  const auto titles = api_titles("zgubiony%20dowod%20osobisty");
+  ASSERT_FALSE(titles.empty());
+  EXPECT_EQ(browser.text(browser.find(".result h2 a")), titles[0]);
+  EXPECT_NE(browser.text(browser.find(".card")).find("Kto pomoże w tej sprawie"), std::string::npos);
+  browser.navigate(server_->url("/artykul/dowod-osobisty-utrata"));
+  EXPECT_EQ(browser.attribute(browser.find("#opinia"), "hidden"), "true")
+      << "without JavaScript the feedback question cannot be sent, so it stays hidden";
+}
+
+TEST_F(PortalBrowserTest, SuggestionsAreAKeyboardOperableCombobox) {
+  WebDriver browser;
+  browser.navigate(server_->url("/szukaj"));
+  const std::string q = browser.find("#q");
+  ASSERT_TRUE(browser.wait_until("return document.getElementById('q').getAttribute('role') === 'combobox';"));
+  EXPECT_EQ(browser.attribute(q, "aria-controls"), "q-list");
+  EXPECT_EQ(browser.attribute(q, "aria-expanded"), "false");
+
+  // Escape closes the list.
+  browser.send_keys(q, "zglo");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#q-list [role=option]').length > 0 && "
+                                 "document.getElementById('q').getAttribute('aria-expanded') === 'true';"));
+  EXPECT_NE(browser.text(browser.find("#q-list + [role=status]")).find("podpowiedzi"), std::string::npos)
+      << "screen readers hear how many suggestions there are";
+  browser.send_keys(q, WebDriver::kEscape);
+  ASSERT_TRUE(browser.wait_until("return document.getElementById('q-list').hidden && "
+                                 "document.getElementById('q').getAttribute('aria-expanded') === 'false';"));
+
+  // Typing on opens it again; ArrowDown makes the first option active; Enter opens it.
+  browser.send_keys(q, "sze");
+  ASSERT_TRUE(browser.wait_until("return !document.getElementById('q-list').hidden;"));
+  browser.send_keys(q, WebDriver::kArrowDown);
+  ASSERT_TRUE(browser.wait_until(
+      "var q = document.getElementById('q'), first = document.querySelector('#q-list [role=option]');"
+      "return q.getAttribute('aria-activedescendant') === first.id && first.getAttribute('aria-selected') === 'true';"));
+  const std::string chosen =
+      browser.execute("return document.querySelector('#q-list [role=option]').firstChild.textContent;");
+  const bool article = browser.execute("return document.querySelector('#q-list [role=option] .vh') !== null;");
+  browser.send_keys(q, WebDriver::kEnter);
+  const std::string expected = nlohmann::json(chosen).dump();
+  if (article) {
+    EXPECT_TRUE(browser.wait_until("return location.pathname.indexOf('/artykul/') === 0 && "
+                                   "document.querySelector('h1').textContent === " + expected + ";"))
+        << "Enter on a title should open that article: " << chosen;
+  } else {
+    EXPECT_TRUE(browser.wait_until("return location.pathname === '/szukaj' && "
+                                   "new URLSearchParams(location.search).get('q') === " + expected + ";"))
+        << "Enter on a keyword should search for it: " << chosen;
+  }
+}
+
+TEST_F(PortalBrowserTest, LiveResultsAppearAsYouType) {
+  WebDriver browser;
+  browser.navigate(server_->url("/szukaj"));
+  browser.send_keys(browser.find("#q"), "dziura w jezdni");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#wyniki .result').length > 0 && "
+                                 "location.search.indexOf('q=') >= 0;"));
+  const auto titles = api_titles("dziura%20w%20jezdni");
+  ASSERT_FALSE(titles.empty());
+  EXPECT_EQ(browser.text(browser.find("#wyniki .result h2 a")), titles[0]);
+  EXPECT_TRUE(browser.execute("return document.querySelector('#wyniki .result mark') !== null;").get<bool>());
+  EXPECT_TRUE(browser.execute("return document.querySelector('#wyniki .card') !== null;").get<bool>());
+}
+
+TEST_F(PortalBrowserTest, FeedbackIsSentAsJsonAndThanked) {
+  WebDriver browser;
+  browser.navigate(server_->url("/artykul/dowod-osobisty-utrata"));
+  ASSERT_TRUE(browser.wait_until("return !document.getElementById('opinia').hidden;"));
+  // The endpoint belongs to another part of the server: record what the page sends.
+  browser.execute("window.sent = [];"
+                  "window.fetch = function (url, init) { sent.push({url: url, init: init});"
+                  "  return Promise.resolve(new Response(null, {status: 204})); };");
+  browser.execute("document.querySelector('#opinia [data-event=helpful]').click();");
+  ASSERT_TRUE(browser.wait_until("return document.getElementById('opinia-status').textContent === 'Dziękujemy za opinię.';"));
+  const auto sent = browser.execute("return sent;");
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0]["url"], "/api/feedback");
+  EXPECT_EQ(sent[0]["init"]["method"], "POST");
+  EXPECT_EQ(nlohmann::json::parse(sent[0]["init"]["body"].get<std::string>()),
+            (nlohmann::json{{"article", "dowod-osobisty-utrata"}, {"event", "helpful"}, {"source", "portal"}}));
+  EXPECT_EQ(browser.execute("return document.getElementById('opinia-status').getAttribute('role');"), "status");
+}
+
+TEST_F(PortalBrowserTest, NoHorizontalScrollingOnAPhone) {
+  WebDriver browser(WebDriverOptions{.width = 360, .height = 740, .mobile = true});
+  for (const char* path : {"/szukaj", "/szukaj?q=zgubiony%20dowod%20osobisty", "/szukaj?q=xqzwv",
+                           "/artykul/dowod-osobisty-utrata", "/artykul/dziura-w-jezdni-zgloszenie"}) {
+    browser.navigate(server_->url(path));
+    ASSERT_EQ(browser.execute("return window.innerWidth;"), 360) << "the phone viewport should be in effect";
+    const auto widths = browser.execute("return [document.documentElement.scrollWidth, window.innerWidth];");
+    EXPECT_LE(widths[0].get<int>(), widths[1].get<int>()) << path << " scrolls sideways";
+  }
+}
+
+TEST_F(PortalBrowserTest, PagesMeetWcag21AA) {
+  WebDriver browser;
+  for (const char* path : {"/szukaj", "/szukaj?q=zgubiony%20dowod%20osobisty", "/szukaj?q=xqzwv",
+                           "/artykul/dowod-osobisty-utrata", "/nie-ma-takiej-strony"}) {
+    browser.navigate(server_->url(path));
+    ASSERT_TRUE(browser.wait_until("return document.getElementById('q').getAttribute('role') === 'combobox';"));
+    const std::string violations = testing::axe_violations(browser, WIEDZA_AXE_JS);
+    EXPECT_EQ(violations, "") << path;
+  }
+  // With the suggestions open.
+  browser.navigate(server_->url("/szukaj"));
+  browser.send_keys(browser.find("#q"), "zglo");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#q-list [role=option]').length > 0;"));
+  browser.send_keys(browser.find("#q"), WebDriver::kArrowDown);
+  const std::string violations = testing::axe_violations(browser, WIEDZA_AXE_JS);
+  EXPECT_EQ(violations, "") << "suggestions open";
+}
+
+}  // namespace
+}  // namespace wiedza
