@@ -7,6 +7,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "server/analytics_handlers.h"
 #include "server/api_handlers.h"
 #include "server/web_assets.h"
 
@@ -40,6 +41,13 @@ void access_log(const httplib::Request& req, const httplib::Response& res, doubl
   std::fprintf(stderr, "%s\n", line.dump().c_str());
 }
 
+AnalyticsOptions analytics_options(const ServerConfig& config) {
+  AnalyticsOptions options;
+  options.path = state_file(config);
+  options.retention_days = config.analytics_retention_days;
+  return options;
+}
+
 }  // namespace
 
 HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
@@ -48,6 +56,7 @@ HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
                                           : std::optional<EditorTokens>(EditorTokens::load(config_.tokens_path))),
       // Opening the pool throws a clear error for a missing or foreign database.
       pool_(config_.db_path, ranking, static_cast<std::size_t>(config_.threads)),
+      analytics_(std::make_unique<SearchAnalytics>(analytics_options(config_))),
       http_(std::make_unique<httplib::Server>()) {
   const int connections = config_.max_connections;
   http_->new_task_queue = [connections] { return new httplib::ThreadPool(static_cast<std::size_t>(connections)); };
@@ -80,11 +89,16 @@ int HttpServer::bind() {
 
 void HttpServer::run() { http_->listen_after_bind(); }
 
-void HttpServer::stop() { http_->stop(); }
+void HttpServer::stop() {
+  http_->stop();
+  analytics_->flush();
+}
 
 void HttpServer::register_routes() {
   httplib::Server& s = *http_;
   ApiHandlers h{pool_, metrics_, tokens_ ? &*tokens_ : nullptr};
+  h.analytics = analytics_.get();
+  AnalyticsHandlers a{pool_, *analytics_, tokens_ ? &*tokens_ : nullptr, config_.db_path};
 
   s.Get("/api/search", [h](const auto& req, auto& res) { h.search(req, res); });
   s.Get("/api/suggest", [h](const auto& req, auto& res) { h.suggest(req, res); });
@@ -93,7 +107,10 @@ void HttpServer::register_routes() {
   s.Get("/api/categories", [h](const auto& req, auto& res) { h.categories(req, res); });
   s.Get("/healthz", [h](const auto& req, auto& res) { h.health(req, res); });
   s.Get("/metrics", [h](const auto& req, auto& res) { h.metrics(req, res); });
+  s.Post("/api/feedback", [a](const auto& req, auto& res) { a.feedback(req, res); });
+  s.Get("/api/admin/report", [a](const auto& req, auto& res) { a.report(req, res); });
   s.Get("/", [](const auto&, auto& res) { serve_asset("/console.html", res); });
+  s.Get("/admin", [](const auto&, auto& res) { serve_asset("/admin.html", res); });
   s.Get(R"(/static/([a-z0-9.-]+))",
         [](const auto& req, auto& res) { serve_asset("/" + std::string(req.matches[1]), res); });
 

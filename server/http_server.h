@@ -10,6 +10,7 @@
 
 #include "server/editor_tokens.h"
 #include "server/metrics.h"
+#include "server/search_analytics.h"
 #include "server/searcher_pool.h"
 #include "server/server_config.h"
 
@@ -31,7 +32,9 @@ class HttpServer {
   int bind();
   // Serves until stop(); in-flight requests are finished before it returns.
   void run();
-  // Stops accepting connections. Safe to call from another thread.
+  // Stops accepting connections and writes the recorded searches and feedback still
+  // queued (the destructor writes what in-flight requests add after). Safe to call from
+  // another thread.
   void stop();
   // False when started without a tokens file: every write is refused.
   bool writable() const { return tokens_.has_value(); }
@@ -43,6 +46,7 @@ class HttpServer {
   std::optional<EditorTokens> tokens_;
   SearcherPool pool_;
   Metrics metrics_;
+  std::unique_ptr<SearchAnalytics> analytics_;  // searches and feedback (state file)
   std::unique_ptr<httplib::Server> http_;
 };
 

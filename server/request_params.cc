@@ -13,7 +13,8 @@ std::optional<ApiError> check_text(const std::string& name, const std::string& v
   return std::nullopt;
 }
 
-// A whole number within [min, max], or an error naming the parameter.
+}  // namespace
+
 std::variant<std::size_t, ApiError> number_param(const httplib::Request& req, const std::string& name,
                                                  std::size_t fallback, long long min, long long max) {
   if (!req.has_param(name.c_str())) return fallback;
@@ -29,6 +30,8 @@ std::variant<std::size_t, ApiError> number_param(const httplib::Request& req, co
   }
   return static_cast<std::size_t>(n);
 }
+
+namespace {
 
 // Filters may be repeated (?unit=a&unit=b) or comma-separated (?unit=a,b).
 std::variant<std::vector<std::string>, ApiError> list_param(const httplib::Request& req, const std::string& name) {

@@ -25,6 +25,10 @@ struct SuggestParams {
 };
 std::variant<SuggestParams, ApiError> parse_suggest_params(const httplib::Request& req);
 
+// A whole-number parameter within [min, max] (`fallback` when absent), or a 400 naming it.
+std::variant<std::size_t, ApiError> number_param(const httplib::Request& req, const std::string& name,
+                                                 std::size_t fallback, long long min, long long max);
+
 // Number of Unicode code points in valid UTF-8.
 std::size_t utf8_length(const std::string& s);
 
