@@ -9,8 +9,6 @@
 namespace wiedza {
 namespace {
 
-using testing::run_command;
-using testing::TempDir;
 using testing::TestCorpus;
 using testing::wiedza_binary;
 
@@ -22,7 +20,7 @@ class ReportCommandTest : public ::testing::Test {
     old["updated"] = "2020-02-03";
     corpus.put("meldunek", old);
     corpus.put("dowod", TestCorpus::article("dowod", "Dowód osobisty", "Wniosek o dowód osobisty."));
-    auto r = run_command(wiedza_binary() + " index " + corpus.dir().string() + " --db " + tmp.str("db"), true);
+    auto r = testing::run_command(wiedza_binary() + " index " + corpus.dir().string() + " --db " + tmp.str("db"), true);
     ASSERT_EQ(r.exit_code, 0) << r.output;
   }
   // Records as a server on this database would: into <db>.state.sqlite.
@@ -40,10 +38,10 @@ class ReportCommandTest : public ::testing::Test {
     analytics.record_feedback(f);
   }
   testing::CommandResult report(const std::string& args, bool with_stderr = false) {
-    return run_command(wiedza_binary() + " report --db " + tmp.str("db") + " " + args, with_stderr);
+    return testing::run_command(wiedza_binary() + " report --db " + tmp.str("db") + " " + args, with_stderr);
   }
 
-  TempDir tmp;
+  testing::TempDir tmp;
 };
 
 TEST_F(ReportCommandTest, PrintsGroupedQueriesGapsAndStaleArticles) {

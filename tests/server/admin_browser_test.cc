@@ -2,63 +2,32 @@
 // asked for once, the report shows a query made beforehand, and a consultant's
 // "nieprzydatne" reaches the report.
 #include <gtest/gtest.h>
-#include <sys/stat.h>
 
-#include <fstream>
-
-#include "indexer/index_writer.h"
-#include "tests/support/running_server.h"
+#include "tests/support/editor_server.h"
 #include "tests/support/webdriver.h"
 
 namespace wiedza {
 namespace {
 
-using testing::RunningServer;
-using testing::TempDir;
-using testing::TestCorpus;
+using testing::EditorServer;
 using testing::WebDriver;
 
-constexpr const char* kToken = "s3cret-token-anna-0001";
+constexpr const char* kToken = EditorServer::kToken;
 
 class AdminBrowserTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    tmp_ = new TempDir();
-    TestCorpus corpus(tmp_->path() / "corpus");
-    corpus.put("dowod", TestCorpus::article("dowod", "Dowód osobisty", "Wniosek o dowód osobisty w urzędzie."));
-    corpus.put("meldunek", TestCorpus::article("meldunek", "Meldunek", "Zameldowanie na pobyt stały."));
-    analysis::Analyzer analyzer;
-    sync_index(tmp_->str("db"), read_corpus(corpus.dir()), analyzer);
-    std::ofstream(tmp_->str("tokens")) << "anna " << kToken << "\n";
-    ::chmod(tmp_->str("tokens").c_str(), 0600);
-    server::ServerConfig config;
-    config.db_path = tmp_->str("db");
-    config.port = 0;
-    config.threads = 2;
-    config.tokens_path = tmp_->str("tokens");
-    server_ = new RunningServer(config);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete tmp_;
-  }
-  static nlohmann::json report() {
-    auto res = server_->client().Get("/api/admin/report?days=1", {{"Authorization", std::string("Bearer ") + kToken}});
-    EXPECT_TRUE(res && res->status == 200);
-    return res ? nlohmann::json::parse(res->body) : nlohmann::json();
-  }
-  static TempDir* tmp_;
-  static RunningServer* server_;
+  static void SetUpTestSuite() { env_ = new EditorServer(); }
+  static void TearDownTestSuite() { delete env_; }
+  static EditorServer* env_;
 };
-TempDir* AdminBrowserTest::tmp_ = nullptr;
-RunningServer* AdminBrowserTest::server_ = nullptr;
+EditorServer* AdminBrowserTest::env_ = nullptr;
 
 TEST_F(AdminBrowserTest, TokenOnceThenTheReportShowsAQueryMadeBefore) {
-  auto searched = server_->client().Get("/api/search?q=kwarkodron%20miejski");
+  auto searched = env_->server().client().Get("/api/search?q=kwarkodron%20miejski");
   ASSERT_TRUE(searched && searched->status == 200);
 
   WebDriver browser;
-  browser.navigate(server_->url("/admin"));
+  browser.navigate(env_->server().url("/admin"));
   ASSERT_TRUE(browser.wait_until("return !document.getElementById('login').hidden && "
                                  "document.activeElement.id === 'token';"));
   // A wrong token is refused with a message, and the form stays.
@@ -77,7 +46,7 @@ TEST_F(AdminBrowserTest, TokenOnceThenTheReportShowsAQueryMadeBefore) {
             "Najczęstsze zapytania");
 
   // Reloading keeps the session (sessionStorage); "Wyloguj" forgets the token.
-  browser.navigate(server_->url("/admin"));
+  browser.navigate(env_->server().url("/admin"));
   ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#report table').length === 6;"));
   browser.execute("document.getElementById('logout').click();");
   ASSERT_TRUE(browser.wait_until("return !document.getElementById('login').hidden;"));
@@ -86,9 +55,9 @@ TEST_F(AdminBrowserTest, TokenOnceThenTheReportShowsAQueryMadeBefore) {
 
 TEST_F(AdminBrowserTest, EditorFormIsFilledFromTheArticleWithCategoryAndUnitLists) {
   WebDriver browser;
-  browser.navigate(server_->url("/admin"));
+  browser.navigate(env_->server().url("/admin"));
   browser.execute("sessionStorage.setItem('wiedza.editorToken', arguments[0]);", {kToken});
-  browser.navigate(server_->url("/admin"));
+  browser.navigate(env_->server().url("/admin"));
   ASSERT_TRUE(browser.wait_until("return !document.getElementById('app').hidden && "
                                  "document.querySelectorAll('#f-unit option').length === 2;"));
   browser.send_keys(browser.find("#find"), std::string("meldunek") + WebDriver::kEnter);
@@ -104,7 +73,7 @@ TEST_F(AdminBrowserTest, EditorFormIsFilledFromTheArticleWithCategoryAndUnitList
 
 TEST_F(AdminBrowserTest, ConsoleOpenAndUnhelpfulReachTheReport) {
   WebDriver browser;
-  browser.navigate(server_->url("/"));
+  browser.navigate(env_->server().url("/"));
   // One search (typing would also search for the prefixes, and Enter might open a result
   // of one of those).
   browser.execute("document.getElementById('q').value = 'zameldowanie na pobyt';"
@@ -121,7 +90,7 @@ TEST_F(AdminBrowserTest, ConsoleOpenAndUnhelpfulReachTheReport) {
       "var s = document.querySelector('#article .rating [role=status]'); "
       "return s !== null && s.getAttribute('aria-live') === 'polite' && s.textContent === 'Dziękujemy za opinię.';"));
 
-  auto r = report();
+  auto r = env_->report();
   bool unhelpful = false;
   for (const auto& a : r["unhelpful_articles"]) unhelpful = unhelpful || (a["id"] == "meldunek" && a["unhelpful"] == 1);
   EXPECT_TRUE(unhelpful) << r["unhelpful_articles"].dump();

@@ -2,54 +2,29 @@
 // validation, and the editors' report behind a bearer token.
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <sys/stat.h>
 
-#include <fstream>
-
-#include "indexer/index_writer.h"
-#include "tests/support/running_server.h"
-#include "tests/support/test_corpus.h"
+#include "tests/support/editor_server.h"
 
 namespace wiedza::server {
 namespace {
 
-using wiedza::testing::RunningServer;
-using wiedza::testing::TempDir;
-using wiedza::testing::TestCorpus;
+using wiedza::testing::EditorServer;
 
-constexpr const char* kToken = "s3cret-token-anna-0001";
+constexpr const char* kToken = EditorServer::kToken;
 
 class AnalyticsHttpTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    tmp_ = new TempDir();
-    TestCorpus corpus(tmp_->path() / "corpus");
-    corpus.put("dowod", TestCorpus::article("dowod", "Dowód osobisty", "Wniosek o dowód osobisty w urzędzie."));
-    corpus.put("meldunek", TestCorpus::article("meldunek", "Meldunek", "Zameldowanie na pobyt stały."));
-    analysis::Analyzer analyzer;
-    sync_index(tmp_->str("db"), read_corpus(corpus.dir()), analyzer);
-    std::ofstream(tmp_->str("tokens")) << "anna " << kToken << "\n";
-    ::chmod(tmp_->str("tokens").c_str(), 0600);
-    ServerConfig config;
-    config.db_path = tmp_->str("db");
-    config.port = 0;
-    config.threads = 2;
-    config.tokens_path = tmp_->str("tokens");
-    config.cors_origins = {"http://portal.example.pl"};
-    server_ = new RunningServer(config);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete tmp_;
-  }
+  static void SetUpTestSuite() { env_ = new EditorServer({"http://portal.example.pl"}); }
+  static void TearDownTestSuite() { delete env_; }
+  static wiedza::testing::RunningServer* server() { return &env_->server(); }
 
   static nlohmann::json search(const std::string& q, const std::string& extra = "") {
-    auto res = server_->client().Get("/api/search?q=" + httplib::detail::encode_query_param(q) + extra);
+    auto res = server()->client().Get("/api/search?q=" + httplib::detail::encode_query_param(q) + extra);
     EXPECT_TRUE(res && res->status == 200);
     return res ? nlohmann::json::parse(res->body) : nlohmann::json();
   }
   static httplib::Result post_feedback(const std::string& body) {
-    return server_->client().Post("/api/feedback", body, "application/json");
+    return server()->client().Post("/api/feedback", body, "application/json");
   }
   static void expect_feedback_error(const std::string& body, int status, const std::string& code,
                                     const std::string& message_part) {
@@ -63,12 +38,7 @@ class AnalyticsHttpTest : public ::testing::Test {
   static httplib::Result get_report(const std::string& query, const std::string& authorization) {
     httplib::Headers headers;
     if (!authorization.empty()) headers.emplace("Authorization", authorization);
-    return server_->client().Get("/api/admin/report" + query, headers);
-  }
-  static nlohmann::json report(const std::string& query = "") {
-    auto res = get_report(query, std::string("Bearer ") + kToken);
-    EXPECT_TRUE(res && res->status == 200) << (res ? res->body : "no response");
-    return res ? nlohmann::json::parse(res->body) : nlohmann::json();
+    return server()->client().Get("/api/admin/report" + query, headers);
   }
   static bool lists_query(const nlohmann::json& groups, const std::string& text) {
     for (const auto& g : groups) {
@@ -80,11 +50,9 @@ class AnalyticsHttpTest : public ::testing::Test {
     return false;
   }
 
-  static TempDir* tmp_;
-  static RunningServer* server_;
+  static EditorServer* env_;
 };
-TempDir* AnalyticsHttpTest::tmp_ = nullptr;
-RunningServer* AnalyticsHttpTest::server_ = nullptr;
+EditorServer* AnalyticsHttpTest::env_ = nullptr;
 
 TEST_F(AnalyticsHttpTest, SearchResponsesCarryDistinctSearchIds) {
   auto first = search("dowód osobisty");
@@ -127,7 +95,7 @@ TEST_F(AnalyticsHttpTest, FeedbackErrorsNameTheField) {
 
 TEST_F(AnalyticsHttpTest, FeedbackFollowsCorsLikeTheRestOfTheApi) {
   httplib::Headers origin{{"Origin", "http://portal.example.pl"}};
-  auto res = server_->client().Post("/api/feedback", origin, R"({"article": "dowod", "event": "helpful"})",
+  auto res = server()->client().Post("/api/feedback", origin, R"({"article": "dowod", "event": "helpful"})",
                                     "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 204);
@@ -163,7 +131,7 @@ TEST_F(AnalyticsHttpTest, ReportShowsSearchesJustMadeGroupedAndLinkedToOpens) {
   search("wniosek urząd");  // has results, none opened
   post_feedback(R"({"article": "dowod", "event": "unhelpful", "source": "portal"})");
 
-  auto r = report("?days=1");
+  auto r = env_->report("?days=1");
   EXPECT_EQ(r["days"], 1);
   EXPECT_GE(r["totals"]["searches"].get<int>(), 4);
   ASSERT_TRUE(lists_query(r["no_results"], "xyzzy kwarkodron")) << r["no_results"].dump();
