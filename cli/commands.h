@@ -25,5 +25,6 @@ void register_search_command(CLI::App& app, int& exit_code);
 void register_analyze_command(CLI::App& app, int& exit_code);
 void register_eval_command(CLI::App& app, int& exit_code);
 void register_serve_command(CLI::App& app, int& exit_code);
+void register_report_command(CLI::App& app, int& exit_code);
 
 }  // namespace wiedza::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   wiedza::cli::register_analyze_command(app, exit_code);
   wiedza::cli::register_eval_command(app, exit_code);
   wiedza::cli::register_serve_command(app, exit_code);
+  wiedza::cli::register_report_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

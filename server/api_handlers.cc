@@ -36,7 +36,19 @@ void ApiHandlers::search(const httplib::Request& req, httplib::Response& res) co
   SearchResult result = searcher->search(std::get<SearchRequest>(params));
   auto hint = route(result, searcher->directory(), searcher->resources().unit_descriptions);
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  send_json(res, search_response(result, hint, searcher->directory(), ms));
+  nlohmann::json body = search_response(result, hint, searcher->directory(), ms);
+  body["search_id"] = record_search(req, std::get<SearchRequest>(params), result);
+  send_json(res, body);
+}
+
+// Only a first page is a new search (further pages of it would count it twice), and the
+// editors' page asks with record=false so editing does not show up as residents' questions.
+nlohmann::json ApiHandlers::record_search(const httplib::Request& req, const SearchRequest& request,
+                                          const SearchResult& result) const {
+  if (analytics == nullptr || request.offset != 0 || req.get_param_value("record") == "false") return nullptr;
+  auto id = analytics->record_search(request.query, static_cast<std::int64_t>(result.total),
+                                     result.hits.empty() ? std::nullopt : std::optional(result.hits.front().id));
+  return id ? nlohmann::json(*id) : nlohmann::json();
 }
 
 void ApiHandlers::suggest(const httplib::Request& req, httplib::Response& res) const {

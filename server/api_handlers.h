@@ -6,6 +6,7 @@
 #include "server/api_error.h"
 #include "server/editor_tokens.h"
 #include "server/metrics.h"
+#include "server/search_analytics.h"
 #include "server/searcher_pool.h"
 
 namespace wiedza::server {
@@ -18,6 +19,7 @@ struct ApiHandlers {
   SearcherPool& pool;
   Metrics& metrics_registry;
   const EditorTokens* tokens;  // null: the server is read-only
+  SearchAnalytics* analytics = nullptr;  // null: searches are not recorded (search_id null)
 
   void search(const httplib::Request& req, httplib::Response& res) const;
   void suggest(const httplib::Request& req, httplib::Response& res) const;
@@ -26,6 +28,11 @@ struct ApiHandlers {
   void categories(const httplib::Request& req, httplib::Response& res) const;
   void health(const httplib::Request& req, httplib::Response& res) const;
   void metrics(const httplib::Request& req, httplib::Response& res) const;
+
+ private:
+  // The search's id for feedback, or null when it was not recorded.
+  nlohmann::json record_search(const httplib::Request& req, const SearchRequest& request,
+                               const SearchResult& result) const;
 };
 
 }  // namespace wiedza::server

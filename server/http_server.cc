@@ -8,6 +8,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "server/analytics_handlers.h"
 #include "server/api_handlers.h"
 #include "server/edit_handlers.h"
 #include "server/portal_handlers.h"
@@ -43,6 +44,13 @@ void access_log(const httplib::Request& req, const httplib::Response& res, doubl
   std::fprintf(stderr, "%s\n", line.dump().c_str());
 }
 
+AnalyticsOptions analytics_options(const ServerConfig& config) {
+  AnalyticsOptions options;
+  options.path = state_file(config);
+  options.retention_days = config.analytics_retention_days;
+  return options;
+}
+
 }  // namespace
 
 HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
@@ -51,6 +59,7 @@ HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
                                           : std::optional<EditorTokens>(EditorTokens::load(config_.tokens_path))),
       // Opening the pool throws a clear error for a missing or foreign database.
       pool_(config_.db_path, ranking, static_cast<std::size_t>(config_.threads)),
+      analytics_(std::make_unique<SearchAnalytics>(analytics_options(config_))),
       http_(std::make_unique<httplib::Server>()) {
   if (tokens_) editing_ = std::make_unique<EditingService>(config_.db_path, config_.corpus_dir, state_file(config_));
   const int connections = config_.max_connections;
@@ -84,11 +93,16 @@ int HttpServer::bind() {
 
 void HttpServer::run() { http_->listen_after_bind(); }
 
-void HttpServer::stop() { http_->stop(); }
+void HttpServer::stop() {
+  http_->stop();
+  analytics_->flush();
+}
 
 void HttpServer::register_routes() {
   httplib::Server& s = *http_;
   ApiHandlers h{pool_, metrics_, tokens_ ? &*tokens_ : nullptr};
+  h.analytics = analytics_.get();
+  AnalyticsHandlers a{pool_, *analytics_, tokens_ ? &*tokens_ : nullptr, config_.db_path};
 
   s.Get("/api/search", [h](const auto& req, auto& res) { h.search(req, res); });
   s.Get("/api/suggest", [h](const auto& req, auto& res) { h.suggest(req, res); });
@@ -108,7 +122,10 @@ void HttpServer::register_routes() {
   s.Get("/api/categories", [h](const auto& req, auto& res) { h.categories(req, res); });
   s.Get("/healthz", [h](const auto& req, auto& res) { h.health(req, res); });
   s.Get("/metrics", [h](const auto& req, auto& res) { h.metrics(req, res); });
+  s.Post("/api/feedback", [a](const auto& req, auto& res) { a.feedback(req, res); });
+  s.Get("/api/admin/report", [a](const auto& req, auto& res) { a.report(req, res); });
   s.Get("/", [](const auto&, auto& res) { serve_asset("/console.html", res); });
+  s.Get("/admin", [](const auto&, auto& res) { serve_asset("/admin.html", res); });
   s.Get(R"(/static/([a-z0-9.-]+))",
         [](const auto& req, auto& res) { serve_asset("/" + std::string(req.matches[1]), res); });
 

@@ -11,6 +11,7 @@
 #include "server/editing_service.h"
 #include "server/editor_tokens.h"
 #include "server/metrics.h"
+#include "server/search_analytics.h"
 #include "server/searcher_pool.h"
 #include "server/server_config.h"
 
@@ -32,7 +33,9 @@ class HttpServer {
   int bind();
   // Serves until stop(); in-flight requests are finished before it returns.
   void run();
-  // Stops accepting connections. Safe to call from another thread.
+  // Stops accepting connections and writes the recorded searches and feedback still
+  // queued (the destructor writes what in-flight requests add after). Safe to call from
+  // another thread.
   void stop();
   // False when started without a tokens file: every write is refused.
   bool writable() const { return tokens_.has_value(); }
@@ -45,6 +48,7 @@ class HttpServer {
   SearcherPool pool_;
   std::unique_ptr<EditingService> editing_;  // null when read-only
   Metrics metrics_;
+  std::unique_ptr<SearchAnalytics> analytics_;  // searches and feedback (state file)
   std::unique_ptr<httplib::Server> http_;
 };
 

@@ -13,7 +13,7 @@
   var routingEl = document.getElementById("routing");
   var KIND = { informacja: "informacja", sprawa: "sprawa", interwencja: "interwencja" };
 
-  var state = { results: [], selected: -1, category: null, seq: 0, timer: null };
+  var state = { results: [], selected: -1, category: null, seq: 0, timer: null, searchId: null };
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -52,6 +52,7 @@
 
   function render(data) {
     state.results = data.results; state.selected = data.results.length ? 0 : -1;
+    state.searchId = data.search_id;  // null when the server did not record the search
     statusEl.textContent = data.results.length
       ? "Znaleziono: " + data.total + " (" + data.took_ms + " ms)"
       : "Nic nie znaleziono. Sprawdź pisownię lub użyj innych słów.";
@@ -154,8 +155,10 @@
   function openSelected() {
     var r = state.results[state.selected];
     if (!r) return;
+    var searchId = state.searchId;
+    sendFeedback(r.id, "open", searchId);
     fetch("/api/articles/" + encodeURIComponent(r.id)).then(function (res) { return res.json(); })
-      .then(renderArticle)
+      .then(function (a) { renderArticle(a, searchId); })
       .catch(function () { articleEl.textContent = "Nie udało się otworzyć artykułu."; });
   }
 
@@ -186,13 +189,51 @@
     });
   }
 
-  function renderArticle(a) {
+  // Feedback feeds the editors' content-gaps report; losing one is harmless, so errors
+  // are not shown to the consultant mid-call.
+  function sendFeedback(article, event, searchId) {
+    var body = { article: article, event: event, source: "console" };
+    if (searchId !== null && searchId !== undefined) body.search_id = searchId;
+    return fetch("/api/feedback", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body)
+    }).then(function (res) { return res.ok; }).catch(function () { return false; });
+  }
+
+  function renderRating(a, searchId) {
+    var box = el("div", "rating");
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "Ocena artykułu");
+    box.appendChild(el("span", null, "Czy artykuł był przydatny? "));
+    var confirmation = el("p", "rating-status");
+    confirmation.setAttribute("role", "status");
+    confirmation.setAttribute("aria-live", "polite");
+    [["przydatne", "helpful"], ["nieprzydatne", "unhelpful"]].forEach(function (choice) {
+      var b = el("button", null, choice[0]);
+      b.type = "button";
+      b.setAttribute("aria-pressed", "false");
+      b.addEventListener("click", function () {
+        sendFeedback(a.id, choice[1], searchId).then(function (ok) {
+          confirmation.textContent = ok ? "Dziękujemy za opinię." : "Nie udało się zapisać opinii.";
+          if (!ok) return;
+          Array.prototype.forEach.call(box.querySelectorAll("button"), function (other) {
+            other.setAttribute("aria-pressed", other === b ? "true" : "false");
+          });
+        });
+      });
+      box.appendChild(b);
+    });
+    box.appendChild(confirmation);
+    return box;
+  }
+
+  function renderArticle(a, searchId) {
     articleEl.textContent = "";
     articleEl.appendChild(el("h2", null, a.title));
     if (a.summary) articleEl.appendChild(el("p", "lead", a.summary));
     renderBody(a.body || "", articleEl);
     var meta = el("p", "meta", a.unit.name + " · " + a.category.name + (a.updated ? " · aktualizacja: " + a.updated : ""));
     articleEl.appendChild(meta);
+    articleEl.appendChild(renderRating(a, searchId));
     articleEl.focus();
   }
 

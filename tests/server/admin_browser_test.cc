@@ -1,0 +1,105 @@
+// The editors' page and the console's feedback buttons in headless Chromium: a token is
+// asked for once, the report shows a query made beforehand, and a consultant's
+// "nieprzydatne" reaches the report.
+#include <gtest/gtest.h>
+
+#include "tests/support/editor_server.h"
+#include "tests/support/webdriver.h"
+
+namespace wiedza {
+namespace {
+
+using testing::EditorServer;
+using testing::WebDriver;
+
+constexpr const char* kToken = EditorServer::kToken;
+
+class AdminBrowserTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { env_ = new EditorServer(); }
+  static void TearDownTestSuite() { delete env_; }
+  static EditorServer* env_;
+};
+EditorServer* AdminBrowserTest::env_ = nullptr;
+
+TEST_F(AdminBrowserTest, TokenOnceThenTheReportShowsAQueryMadeBefore) {
+  auto searched = env_->server().client().Get("/api/search?q=kwarkodron%20miejski");
+  ASSERT_TRUE(searched && searched->status == 200);
+
+  WebDriver browser;
+  browser.navigate(env_->server().url("/admin"));
+  ASSERT_TRUE(browser.wait_until("return !document.getElementById('login').hidden && "
+                                 "document.activeElement.id === 'token';"));
+  // A wrong token is refused with a message, and the form stays.
+  browser.send_keys(browser.find("#token"), std::string("zly-token-0000000000") + WebDriver::kEnter);
+  ASSERT_TRUE(browser.wait_until("return document.getElementById('login-error').textContent.length > 0 && "
+                                 "!document.getElementById('login').hidden;"));
+  EXPECT_TRUE(browser.execute("return sessionStorage.getItem('wiedza.editorToken') === null;").get<bool>());
+
+  browser.send_keys(browser.find("#token"), std::string(kToken) + WebDriver::kEnter);
+  ASSERT_TRUE(browser.wait_until(
+      "var t = document.querySelectorAll('#report table'); return t.length === 6 && "
+      "t[1].innerText.indexOf('kwarkodron miejski') >= 0;"))
+      << browser.execute("return document.body.innerText;").get<std::string>();
+  EXPECT_TRUE(browser.execute("return document.getElementById('login').hidden;").get<bool>());
+  EXPECT_EQ(browser.execute("return document.querySelector('#report table caption').textContent;").get<std::string>(),
+            "Najczęstsze zapytania");
+
+  // Reloading keeps the session (sessionStorage); "Wyloguj" forgets the token.
+  browser.navigate(env_->server().url("/admin"));
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#report table').length === 6;"));
+  browser.execute("document.getElementById('logout').click();");
+  ASSERT_TRUE(browser.wait_until("return !document.getElementById('login').hidden;"));
+  EXPECT_TRUE(browser.execute("return sessionStorage.getItem('wiedza.editorToken') === null;").get<bool>());
+}
+
+TEST_F(AdminBrowserTest, EditorFormIsFilledFromTheArticleWithCategoryAndUnitLists) {
+  WebDriver browser;
+  browser.navigate(env_->server().url("/admin"));
+  browser.execute("sessionStorage.setItem('wiedza.editorToken', arguments[0]);", {kToken});
+  browser.navigate(env_->server().url("/admin"));
+  ASSERT_TRUE(browser.wait_until("return !document.getElementById('app').hidden && "
+                                 "document.querySelectorAll('#f-unit option').length === 2;"));
+  browser.send_keys(browser.find("#find"), std::string("meldunek") + WebDriver::kEnter);
+  ASSERT_TRUE(browser.wait_until("return document.querySelector('#found button') !== null;"));
+  browser.execute("document.querySelector('#found button').click();");
+  ASSERT_TRUE(browser.wait_until("return document.getElementById('f-title').value === 'Meldunek';"));
+  EXPECT_EQ(browser.execute("return document.getElementById('f-id').value;").get<std::string>(), "meldunek");
+  EXPECT_EQ(browser.execute("return document.getElementById('f-unit').value;").get<std::string>(), "wsa");
+  EXPECT_EQ(browser.execute("return document.getElementById('f-category').value;").get<std::string>(),
+            "sprawy-obywatelskie");
+  EXPECT_FALSE(browser.execute("return document.getElementById('delete').hidden;").get<bool>());
+}
+
+TEST_F(AdminBrowserTest, ConsoleOpenAndUnhelpfulReachTheReport) {
+  WebDriver browser;
+  browser.navigate(env_->server().url("/"));
+  // One search (typing would also search for the prefixes, and Enter might open a result
+  // of one of those).
+  browser.execute("document.getElementById('q').value = 'zameldowanie na pobyt';"
+                  "document.getElementById('search-form').requestSubmit();");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#results li').length > 0;"));
+  browser.send_keys(browser.find("#q"), WebDriver::kEnter);
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#article .rating button').length === 2;"));
+  const std::string labels = browser.execute(
+      "return Array.prototype.map.call(document.querySelectorAll('#article .rating button'), "
+      "function (b) { return b.textContent; }).join('|');").get<std::string>();
+  EXPECT_EQ(labels, "przydatne|nieprzydatne");
+  browser.execute("document.querySelectorAll('#article .rating button')[1].click();");
+  ASSERT_TRUE(browser.wait_until(
+      "var s = document.querySelector('#article .rating [role=status]'); "
+      "return s !== null && s.getAttribute('aria-live') === 'polite' && s.textContent === 'Dziękujemy za opinię.';"));
+
+  auto r = env_->report();
+  bool unhelpful = false;
+  for (const auto& a : r["unhelpful_articles"]) unhelpful = unhelpful || (a["id"] == "meldunek" && a["unhelpful"] == 1);
+  EXPECT_TRUE(unhelpful) << r["unhelpful_articles"].dump();
+  // The "open" carried the search's id, so this query is not among the never-opened.
+  bool searched = false;
+  for (const auto& g : r["top_queries"]) searched = searched || g["label"] == "zameldowanie na pobyt";
+  EXPECT_TRUE(searched) << r["top_queries"].dump();
+  for (const auto& g : r["never_opened"]) EXPECT_NE(g["label"], "zameldowanie na pobyt");
+}
+
+}  // namespace
+}  // namespace wiedza
