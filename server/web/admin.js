@@ -296,7 +296,7 @@
 
   $("delete").addEventListener("click", function () {
     if (!current) return;
-    if (!window.confirm("Usunąć artykuł „" + current.title + "”? Tej operacji nie można cofnąć.")) return;
+    if (!window.confirm("Usunąć artykuł „" + current.title + "”? Usunięty artykuł można przywrócić z dziennika zmian (POST /api/articles/{id}/restore).")) return;
     var id = current.id;
     api("DELETE", "/api/articles/" + encodeURIComponent(id)).then(function (res) {
       if (res.status === 204 || res.status === 404) {

@@ -3,6 +3,9 @@
 // "nieprzydatne" reaches the report.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "tests/support/editor_server.h"
 #include "tests/support/webdriver.h"
 
@@ -69,6 +72,54 @@ TEST_F(AdminBrowserTest, EditorFormIsFilledFromTheArticleWithCategoryAndUnitList
   EXPECT_EQ(browser.execute("return document.getElementById('f-category').value;").get<std::string>(),
             "sprawy-obywatelskie");
   EXPECT_FALSE(browser.execute("return document.getElementById('delete').hidden;").get<bool>());
+}
+
+TEST_F(AdminBrowserTest, EditorSavesShowsValidationErrorsAndDeletes) {
+  WebDriver browser;
+  browser.navigate(env_->server().url("/admin"));
+  browser.execute("sessionStorage.setItem('wiedza.editorToken', arguments[0]);", {kToken});
+  browser.navigate(env_->server().url("/admin"));
+  ASSERT_TRUE(browser.wait_until("return !document.getElementById('app').hidden && "
+                                 "document.querySelectorAll('#f-unit option').length === 2;"));
+  // A new article through the form.
+  browser.execute("document.getElementById('new-article').click();");
+  ASSERT_TRUE(browser.wait_until("return !document.getElementById('editor').hidden;"));
+  browser.execute(
+      "document.getElementById('f-id').value = 'karta-parkingowa';"
+      "document.getElementById('f-title').value = 'Karta parkingowa dla mieszkańca';"
+      "document.getElementById('f-body').value = 'Kartę parkingową wydaje się mieszkańcom strefy.';"
+      "document.getElementById('editor').requestSubmit();");
+  ASSERT_TRUE(browser.wait_until(
+      "return document.getElementById('editor-message').textContent.indexOf('Utworzono') === 0;"))
+      << browser.execute("return document.getElementById('editor-message').textContent;").get<std::string>();
+  // Searchers pick up the new revision within their freshness interval.
+  auto status_of = [&](int wanted) {
+    for (int i = 0; i < 200; ++i) {
+      auto res = env_->server().client().Get("/api/articles/karta-parkingowa");
+      if (res && res->status == wanted) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+  };
+  ASSERT_TRUE(status_of(200));
+  EXPECT_EQ(nlohmann::json::parse(env_->server().client().Get("/api/articles/karta-parkingowa")->body)["title"],
+            "Karta parkingowa dla mieszkańca");
+
+  // The server's validation error is shown next to the field it names.
+  browser.execute("document.getElementById('f-title').value = '';"
+                  "document.getElementById('editor').requestSubmit();");
+  ASSERT_TRUE(browser.wait_until(
+      "return document.getElementById('f-title').getAttribute('aria-invalid') === 'true' && "
+      "document.getElementById('f-title-error').textContent.length > 0;"));
+  EXPECT_EQ(nlohmann::json::parse(env_->server().client().Get("/api/articles/karta-parkingowa")->body)["title"],
+            "Karta parkingowa dla mieszkańca");
+
+  // Delete, confirmed.
+  browser.execute("window.confirm = function () { return true; };"
+                  "document.getElementById('delete').click();");
+  ASSERT_TRUE(browser.wait_until(
+      "return document.getElementById('editor-message').textContent.indexOf('Usunięto') === 0;"));
+  EXPECT_TRUE(status_of(404));
 }
 
 TEST_F(AdminBrowserTest, ConsoleOpenAndUnhelpfulReachTheReport) {
