@@ -21,6 +21,14 @@ class AdminBrowserTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { env_ = new EditorServer(); }
   static void TearDownTestSuite() { delete env_; }
+  // /admin with the token already in the session, once its lists have loaded.
+  static bool open_signed_in(WebDriver& browser) {
+    browser.navigate(env_->server().url("/admin"));
+    browser.execute("sessionStorage.setItem('wiedza.editorToken', arguments[0]);", {kToken});
+    browser.navigate(env_->server().url("/admin"));
+    return browser.wait_until("return !document.getElementById('app').hidden && "
+                              "document.querySelectorAll('#f-unit option').length === 2;");
+  }
   static EditorServer* env_;
 };
 EditorServer* AdminBrowserTest::env_ = nullptr;
@@ -58,11 +66,7 @@ TEST_F(AdminBrowserTest, TokenOnceThenTheReportShowsAQueryMadeBefore) {
 
 TEST_F(AdminBrowserTest, EditorFormIsFilledFromTheArticleWithCategoryAndUnitLists) {
   WebDriver browser;
-  browser.navigate(env_->server().url("/admin"));
-  browser.execute("sessionStorage.setItem('wiedza.editorToken', arguments[0]);", {kToken});
-  browser.navigate(env_->server().url("/admin"));
-  ASSERT_TRUE(browser.wait_until("return !document.getElementById('app').hidden && "
-                                 "document.querySelectorAll('#f-unit option').length === 2;"));
+  ASSERT_TRUE(open_signed_in(browser));
   browser.send_keys(browser.find("#find"), std::string("meldunek") + WebDriver::kEnter);
   ASSERT_TRUE(browser.wait_until("return document.querySelector('#found button') !== null;"));
   browser.execute("document.querySelector('#found button').click();");
@@ -76,11 +80,7 @@ TEST_F(AdminBrowserTest, EditorFormIsFilledFromTheArticleWithCategoryAndUnitList
 
 TEST_F(AdminBrowserTest, EditorSavesShowsValidationErrorsAndDeletes) {
   WebDriver browser;
-  browser.navigate(env_->server().url("/admin"));
-  browser.execute("sessionStorage.setItem('wiedza.editorToken', arguments[0]);", {kToken});
-  browser.navigate(env_->server().url("/admin"));
-  ASSERT_TRUE(browser.wait_until("return !document.getElementById('app').hidden && "
-                                 "document.querySelectorAll('#f-unit option').length === 2;"));
+  ASSERT_TRUE(open_signed_in(browser));
   // A new article through the form.
   browser.execute("document.getElementById('new-article').click();");
   ASSERT_TRUE(browser.wait_until("return !document.getElementById('editor').hidden;"));
