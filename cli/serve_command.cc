@@ -40,8 +40,9 @@ int run_serve(const server::ServerConfig& config) {
     std::fprintf(stderr, "{\"event\":\"shutdown\",\"signal\":%d}\n", sig);
     srv->stop();
   });
-  std::printf("Wiedza is serving %s on http://%s:%d/ (console), API at http://%s:%d/api/search\n",
-              config.db_path.c_str(), config.host.c_str(), port, config.host.c_str(), port);
+  const std::string base = "http://" + config.host + ":" + std::to_string(port);
+  std::printf("Wiedza is serving %s on %s/ (console)\n  residents: %s/szukaj   editors: %s/admin   API: %s/api/search\n",
+              config.db_path.c_str(), base.c_str(), base.c_str(), base.c_str(), base.c_str());
   if (!srv->writable()) std::printf("Read-only: no --tokens file was given, so edits through the API are refused.\n");
   std::fflush(stdout);
   srv->run();
