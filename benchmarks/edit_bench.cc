@@ -18,6 +18,7 @@
 #include <CLI/CLI.hpp>
 #include <httplib.h>
 
+#include "benchmarks/latency.h"
 #include "indexer/corpus_reader.h"
 #include "indexer/index_writer.h"
 #include "server/http_server.h"
@@ -32,10 +33,8 @@ double ms_since(Clock::time_point t) { return std::chrono::duration<double, std:
 
 void print_latency(const char* label, std::vector<double> ms) {
   if (ms.empty()) return;
-  std::sort(ms.begin(), ms.end());
-  auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * static_cast<double>(ms.size())))]; };
-  std::printf("%-28s n=%-6zu p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms\n", label, ms.size(), pct(0.5), pct(0.99),
-              ms.back());
+  const wiedza::bench::Latency l = wiedza::bench::summarise(std::move(ms));
+  std::printf("%-28s n=%-6zu p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms\n", label, l.n, l.p50, l.p99, l.max);
 }
 
 std::vector<std::string> read_queries(const std::string& path) {

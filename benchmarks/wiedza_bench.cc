@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "benchmarks/latency.h"
 #include "indexer/corpus_reader.h"
 #include "indexer/index_writer.h"
 #include "search/searcher.h"
@@ -23,12 +24,8 @@ using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 void print_latency(const char* label, std::vector<double> ms) {
-  std::sort(ms.begin(), ms.end());
-  double sum = 0;
-  for (double v : ms) sum += v;
-  auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * static_cast<double>(ms.size())))]; };
-  std::printf("%s latency ms: mean %.4f  p50 %.4f  p99 %.4f  max %.4f\n", label, sum / static_cast<double>(ms.size()),
-              pct(0.50), pct(0.99), ms.back());
+  const wiedza::bench::Latency l = wiedza::bench::summarise(std::move(ms));
+  std::printf("%s latency ms: mean %.4f  p50 %.4f  p99 %.4f  max %.4f\n", label, l.mean, l.p50, l.p99, l.max);
 }
 
 int bench_index(const std::string& corpus_dir, const std::string& db) {

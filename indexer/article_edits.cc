@@ -22,14 +22,45 @@ std::optional<Existing> find_article(const Xapian::Database& db, const std::stri
   return Existing{*p, nlohmann::json::parse(doc.get_data(), nullptr, false), doc.get_value(schema::kSlotContentHash)};
 }
 
-std::size_t articles_with_term(const Xapian::Database& db, const std::string& term) {
-  return db.get_termfreq(term);
-}
-
 // Commits and reports the revision now visible to readers.
 Xapian::rev commit(Xapian::WritableDatabase& db) {
   db.commit();
   return db.get_revision();
+}
+
+// Fills in what existed before (for the audit trail), or marks the edit a creation.
+template <class Entry>
+void record_previous(const Entry* old, EditOutcome& out) {
+  if (old == nullptr) {
+    out.created = true;
+    return;
+  }
+  out.previous = to_json(*old);
+  out.previous_hash = digest(out.previous->dump());
+}
+
+// Deletes a unit or category (`entries` picks which map of the directory) unless an
+// article's filter term (`term_prefix` + id) still refers to it.
+template <class Entry>
+std::optional<EditOutcome> delete_directory_entry(Xapian::WritableDatabase& db,
+                                                  std::map<std::string, Entry> Directory::*entries,
+                                                  const std::string& id, const std::string& term_prefix,
+                                                  const std::string& label) {
+  Directory directory = read_directory_metadata(db);
+  auto& map = directory.*entries;
+  auto it = map.find(id);
+  if (it == map.end()) return std::nullopt;
+  if (const std::size_t n = db.get_termfreq(term_prefix + id); n > 0) {
+    throw StillReferencedError(label + " '" + id + "' is still used by " + std::to_string(n) +
+                                   " article(s); move them to another " + label + " first",
+                               n);
+  }
+  EditOutcome out;
+  record_previous(&it->second, out);
+  map.erase(it);
+  write_directory_metadata(db, directory);
+  out.revision = commit(db);
+  return out;
 }
 
 }  // namespace
@@ -78,12 +109,7 @@ EditOutcome IndexEditor::put_unit(const Unit& unit) {
   Xapian::WritableDatabase db = open_writable(db_path_, lock_wait_);
   Directory directory = read_directory_metadata(db);
   EditOutcome out;
-  if (const Unit* old = directory.unit(unit.id)) {
-    out.previous = to_json(*old);
-    out.previous_hash = digest(out.previous->dump());
-  } else {
-    out.created = true;
-  }
+  record_previous(directory.unit(unit.id), out);
   directory.units[unit.id] = unit;
   out.new_hash = digest(to_json(unit).dump());
 
@@ -112,33 +138,14 @@ EditOutcome IndexEditor::put_unit(const Unit& unit) {
 
 std::optional<EditOutcome> IndexEditor::delete_unit(const std::string& id) {
   Xapian::WritableDatabase db = open_writable(db_path_, lock_wait_);
-  Directory directory = read_directory_metadata(db);
-  const Unit* old = directory.unit(id);
-  if (old == nullptr) return std::nullopt;
-  if (std::size_t n = articles_with_term(db, schema::kUnitPrefix + id); n > 0) {
-    throw StillReferencedError("unit '" + id + "' still handles " + std::to_string(n) +
-                                   " article(s); move them to another unit first",
-                               n);
-  }
-  EditOutcome out;
-  out.previous = to_json(*old);
-  out.previous_hash = digest(out.previous->dump());
-  directory.units.erase(id);
-  write_directory_metadata(db, directory);
-  out.revision = commit(db);
-  return out;
+  return delete_directory_entry(db, &Directory::units, id, schema::kUnitPrefix, "unit");
 }
 
 EditOutcome IndexEditor::put_category(const Category& category) {
   Xapian::WritableDatabase db = open_writable(db_path_, lock_wait_);
   Directory directory = read_directory_metadata(db);
   EditOutcome out;
-  if (const Category* old = directory.category(category.id)) {
-    out.previous = to_json(*old);
-    out.previous_hash = digest(out.previous->dump());
-  } else {
-    out.created = true;
-  }
+  record_previous(directory.category(category.id), out);
   directory.categories[category.id] = category;
   out.new_hash = digest(to_json(category).dump());
   write_directory_metadata(db, directory);
@@ -148,21 +155,7 @@ EditOutcome IndexEditor::put_category(const Category& category) {
 
 std::optional<EditOutcome> IndexEditor::delete_category(const std::string& id) {
   Xapian::WritableDatabase db = open_writable(db_path_, lock_wait_);
-  Directory directory = read_directory_metadata(db);
-  const Category* old = directory.category(id);
-  if (old == nullptr) return std::nullopt;
-  if (std::size_t n = articles_with_term(db, schema::kCategoryPrefix + id); n > 0) {
-    throw StillReferencedError("category '" + id + "' still holds " + std::to_string(n) +
-                                   " article(s); move them to another category first",
-                               n);
-  }
-  EditOutcome out;
-  out.previous = to_json(*old);
-  out.previous_hash = digest(out.previous->dump());
-  directory.categories.erase(id);
-  write_directory_metadata(db, directory);
-  out.revision = commit(db);
-  return out;
+  return delete_directory_entry(db, &Directory::categories, id, schema::kCategoryPrefix, "category");
 }
 
 }  // namespace wiedza

@@ -1,6 +1,5 @@
 #include "server/query_redaction.h"
 
-#include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -20,11 +19,12 @@ bool is_number_separator(UChar32 c) { return c == ' ' || c == '-' || (c >= 0x201
 
 void append(CodePoints& out, std::string_view ascii) { out.insert(out.end(), ascii.begin(), ascii.end()); }
 
-// Lower case (Polish rules) with every run of Unicode white space as one ' ', trimmed.
+// Case-folded as the analyser folds text, with every run of Unicode white space as one
+// ' ', trimmed.
 CodePoints lower_collapsed(std::string_view text) {
-  const std::string nfc = analysis::normalize_nfc(text);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(nfc.data(), static_cast<int32_t>(nfc.size())));
-  u.toLower(icu::Locale("pl"));
+  const std::string folded = analysis::fold_case(analysis::normalize_nfc(text));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
   CodePoints out;
   for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
     const UChar32 c = u.char32At(i);

@@ -32,8 +32,12 @@ std::optional<std::string> ReindexJobs::start(const std::string& editor, Work wo
   job->editor = editor;
   job->started = now_seconds();
   jobs_[job->id] = job;
-  // Forget the oldest finished jobs (ids sort by start time within a run).
-  while (jobs_.size() > kKept) jobs_.erase(jobs_.begin());
+  started_order_.push_back(job->id);
+  // Forget the oldest jobs; all but the new one have finished (checked above).
+  while (started_order_.size() > kKept) {
+    jobs_.erase(started_order_.front());
+    started_order_.pop_front();
+  }
 
   threads_.emplace_back([this, job, work = std::move(work)] {
     {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -47,6 +48,7 @@ class ReindexJobs {
   static constexpr std::size_t kKept = 20;
   mutable std::mutex mutex_;
   std::map<std::string, std::shared_ptr<ReindexJob>> jobs_;
+  std::deque<std::string> started_order_;  // ids, oldest first, for forgetting old jobs
   std::vector<std::thread> threads_;
   std::size_t next_ = 1;
 };

@@ -42,9 +42,8 @@ class EditingTest : public ::testing::Test {
                                     {"category", "odpady"}, {"unit", "mpo"}});
     analysis::Analyzer analyzer;
     sync_index(tmp_.str("db"), read_corpus(corpus_->dir().string()), analyzer);
-    const std::string tokens = tmp_.str("tokens");
-    std::ofstream(tokens) << "anna " << kToken << "\nimport-bot " << kOtherToken << "\n";
-    ::chmod(tokens.c_str(), 0600);
+    const std::string tokens = testing::write_tokens_file(
+        tmp_.path() / "tokens", std::string("anna ") + kToken + "\nimport-bot " + kOtherToken + "\n");
     server::ServerConfig config;
     config.db_path = tmp_.str("db");
     config.port = 0;

@@ -2,7 +2,6 @@
 // full reindex of the bundled corpus and a stream of PUT/DELETE edits go on. Every
 // request must succeed and every result must point at an article that exists.
 #include <gtest/gtest.h>
-#include <sys/stat.h>
 
 #include <atomic>
 #include <fstream>
@@ -37,13 +36,11 @@ TEST(LiveEditing, SearchesNeverFailDuringAFullReindexAndAStreamOfEdits) {
   analysis::Analyzer analyzer;
   sync_index(tmp.str("db"), variant, analyzer);
 
-  std::ofstream(tmp.str("tokens")) << "tester " << kToken << "\n";
-  ::chmod(tmp.str("tokens").c_str(), 0600);
   server::ServerConfig config;
   config.db_path = tmp.str("db");
   config.port = 0;
   config.threads = 4;
-  config.tokens_path = tmp.str("tokens");
+  config.tokens_path = testing::write_tokens_file(tmp.path() / "tokens", std::string("tester ") + kToken + "\n");
   config.corpus_dir = corpus.string();
   RunningServer server(config);
 

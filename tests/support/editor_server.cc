@@ -1,8 +1,5 @@
 #include "tests/support/editor_server.h"
 
-#include <sys/stat.h>
-
-#include <fstream>
 #include <stdexcept>
 
 #include "indexer/index_writer.h"
@@ -15,13 +12,11 @@ EditorServer::EditorServer(std::vector<std::string> cors_origins) {
   corpus.put("meldunek", TestCorpus::article("meldunek", "Meldunek", "Zameldowanie na pobyt stały."));
   analysis::Analyzer analyzer;
   sync_index(tmp_.str("db"), read_corpus(corpus.dir()), analyzer);
-  std::ofstream(tmp_.str("tokens")) << "anna " << kToken << "\n";
-  ::chmod(tmp_.str("tokens").c_str(), 0600);
   server::ServerConfig config;
   config.db_path = tmp_.str("db");
   config.port = 0;
   config.threads = 2;
-  config.tokens_path = tmp_.str("tokens");
+  config.tokens_path = write_tokens_file(tmp_.path() / "tokens", std::string("anna ") + kToken + "\n");
   config.cors_origins = std::move(cors_origins);
   server_ = std::make_unique<RunningServer>(config);
 }

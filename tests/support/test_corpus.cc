@@ -60,6 +60,12 @@ void TestCorpus::put_raw(const std::string& file_name, const std::string& text) 
   write_file(dir_ / "articles" / file_name, text);
 }
 
+std::string write_tokens_file(const fs::path& path, const std::string& lines) {
+  write_file(path, lines);
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
+  return path.string();
+}
+
 void TestCorpus::remove(const std::string& id) { fs::remove(dir_ / "articles" / (id + ".json")); }
 
 std::string wiedza_binary() {

@@ -41,6 +41,10 @@ class TestCorpus {
   std::filesystem::path dir_;
 };
 
+// Writes a `--tokens` file ("name token" lines) readable by its owner only, as the
+// server demands; returns its path.
+std::string write_tokens_file(const std::filesystem::path& path, const std::string& lines);
+
 // Path of the built wiedza binary (set by CMake).
 std::string wiedza_binary();
 
