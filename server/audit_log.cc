@@ -68,13 +68,6 @@ AuditLog::AuditLog(const std::string& state_file) : db_(state_file) {
   )sql");
 }
 
-void AuditLog::begin() {
-  std::lock_guard lock(mutex_);
-  if (in_transaction_) return;
-  db_.exec("BEGIN IMMEDIATE");
-  in_transaction_ = true;
-}
-
 std::int64_t AuditLog::append(AuditEntry e) {
   std::lock_guard lock(mutex_);
   if (e.time == 0) {
@@ -84,41 +77,17 @@ std::int64_t AuditLog::append(AuditEntry e) {
   auto insert = db_.prepare(
       "INSERT INTO audit (time, editor, action, target_type, target_id, previous_hash, new_hash, "
       "previous_content, new_content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  try {
-    insert.bind(1, e.time)
-        .bind(2, e.editor)
-        .bind(3, e.action)
-        .bind(4, e.target_type)
-        .bind(5, e.target_id)
-        .bind(6, e.previous_hash)
-        .bind(7, e.new_hash)
-        .bind(8, e.previous_content)
-        .bind(9, e.new_content);
-    insert.run();
-    const std::int64_t id = db_.last_insert_id();
-    if (in_transaction_) {
-      db_.exec("COMMIT");
-      in_transaction_ = false;
-    }
-    return id;
-  } catch (...) {
-    if (in_transaction_) {
-      db_.exec("ROLLBACK");
-      in_transaction_ = false;
-    }
-    throw;
-  }
-}
-
-void AuditLog::abandon() {
-  std::lock_guard lock(mutex_);
-  if (!in_transaction_) return;
-  in_transaction_ = false;
-  try {
-    db_.exec("ROLLBACK");
-  } catch (const SqliteError&) {
-    // Nothing was written in the transaction; a failed rollback leaves nothing behind.
-  }
+  insert.bind(1, e.time)
+      .bind(2, e.editor)
+      .bind(3, e.action)
+      .bind(4, e.target_type)
+      .bind(5, e.target_id)
+      .bind(6, e.previous_hash)
+      .bind(7, e.new_hash)
+      .bind(8, e.previous_content)
+      .bind(9, e.new_content);
+  insert.run();
+  return db_.last_insert_id();
 }
 
 std::vector<AuditEntry> AuditLog::list(std::size_t limit, std::size_t offset, const std::string& target_type,

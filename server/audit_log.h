@@ -36,12 +36,10 @@ class AuditLog {
   // Opens or creates the table in the state file. Throws SqliteError.
   explicit AuditLog(const std::string& state_file);
 
-  // An entry is written in two steps around the index commit: begin() takes SQLite's
-  // write lock (so a read-only or locked state file fails before the index changes),
-  // append() records the entry and commits. abandon() drops a begun entry.
-  void begin();
+  // Records an entry (one autocommitted insert) and returns its id. Called after the
+  // index commit it describes: holding SQLite's write lock across an index write would
+  // stall the analytics writer that shares the file.
   std::int64_t append(AuditEntry entry);
-  void abandon();
 
   // Newest first; `target_id` filters when not empty.
   std::vector<AuditEntry> list(std::size_t limit, std::size_t offset, const std::string& target_type,
@@ -52,7 +50,6 @@ class AuditLog {
  private:
   std::mutex mutex_;
   SqliteDb db_;
-  bool in_transaction_ = false;
 };
 
 }  // namespace wiedza::server

@@ -1,6 +1,7 @@
 #include "server/editing_service.h"
 
 #include <filesystem>
+#include <thread>
 
 #include "indexer/corpus_files.h"
 #include "indexer/corpus_reader.h"
@@ -14,6 +15,13 @@ namespace {
 // How long an edit waits for another write (a running reindex, `wiedza index`) before it
 // is refused with 503; editors can retry, and readers are never blocked meanwhile.
 constexpr auto kWriteWait = std::chrono::seconds(10);
+
+// Xapian keeps the blocks of the latest committed revision only: a search still reading
+// revision N fails (DatabaseModifiedError) once N+2 is being written, and retries on the
+// newest one. Commits back to back faster than a slow search runs (a stream of edits on a
+// loaded machine) could make its every retry fail, so commits are spaced at least this
+// far apart. An edit still shows up in well under a second.
+constexpr auto kCommitGap = std::chrono::milliseconds(100);
 
 ApiError busy() {
   return {503, "busy", "another write (a reindex or an edit) is in progress; try again in a few seconds"};
@@ -90,6 +98,10 @@ void EditingService::stage_removal(std::optional<CorpusFileChange>& into, const 
   if (!corpus_dir_.empty()) into.emplace(CorpusFileChange::remove(std::filesystem::path(corpus_dir_) / relative));
 }
 
+void EditingService::pace_commits() const {
+  std::this_thread::sleep_until(last_commit_ + kCommitGap);
+}
+
 EditResult EditingService::apply(AuditEntry entry, const StageFn& stage_file,
                                  const std::function<std::optional<EditOutcome>()>& write,
                                  const std::function<EditReply(const EditOutcome&)>& reply) {
@@ -97,25 +109,21 @@ EditResult EditingService::apply(AuditEntry entry, const StageFn& stage_file,
   std::optional<CorpusFileChange> file;  // undone when it goes out of scope uncommitted
   try {
     stage_file(file);
-    audit_.begin();
+    pace_commits();
     outcome = write();
+    last_commit_ = std::chrono::steady_clock::now();
   } catch (const IndexLockedError& e) {
-    audit_.abandon();
     return ApiError{503, "index_locked", e.what()};
   } catch (const StillReferencedError& e) {
-    audit_.abandon();
     return ApiError{409, "still_referenced", e.what()};
   } catch (const std::exception& e) {
     // Disk full, permission denied, a damaged database: nothing was committed, the
     // served index and the corpus files are as they were (the staged file is undone).
-    audit_.abandon();
     return ApiError{500, "write_failed", std::string("the edit was not applied: ") + e.what()};
   } catch (const Xapian::Error& e) {
-    audit_.abandon();
     return ApiError{500, "write_failed", "the edit was not applied: " + e.get_description()};
   }
   if (!outcome) {
-    audit_.abandon();
     return ApiError::not_found("no " + entry.target_type + " with id '" + entry.target_id + "'");
   }
   // The index holds the edit now; what follows cannot undo it, so failures are reported
@@ -287,18 +295,15 @@ EditResult EditingService::start_reindex(const std::string& editor) {
           throw std::runtime_error(message);
         }
         job.total = corpus.articles.size();
-        audit_.begin();
         SyncSummary summary;
         try {
+          pace_commits();
           summary = sync_index(
               db_path_, corpus, analyzer_, [&](std::size_t done, std::size_t) { job.done = done; },
               std::chrono::duration_cast<std::chrono::milliseconds>(kWriteWait));
+          last_commit_ = std::chrono::steady_clock::now();
         } catch (const Xapian::Error& e) {
-          audit_.abandon();
           throw std::runtime_error("writing the index failed (the previous revision is intact): " + e.get_description());
-        } catch (...) {
-          audit_.abandon();
-          throw;
         }
         nlohmann::json result = sync_summary_json(summary, corpus);
         AuditEntry entry = audit_entry(job.editor, "reindex", "corpus", corpus_dir_);

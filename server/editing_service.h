@@ -65,7 +65,11 @@ class EditingService {
 
   std::string db_path_;
   std::string corpus_dir_;
+  // Waits until the previous commit is kCommitGap old (editing_service.cc says why).
+  void pace_commits() const;
+
   std::timed_mutex write_mutex_;  // one write at a time; a waiting request gives up after a while
+  std::chrono::steady_clock::time_point last_commit_{};  // guarded by write_mutex_
   analysis::Analyzer analyzer_;   // used only under write_mutex_
   IndexEditor index_;
   AuditLog audit_;
