@@ -1,7 +1,8 @@
 // wiedza_bench: indexing throughput and in-process query latency.
 //   wiedza_bench index CORPUS --db DB       full index from scratch, articles/s
-//   wiedza_bench query --db DB QUERIES.jsonl [--rounds N]
-//                                            latency of Searcher::search (mean, p50, p99)
+//   wiedza_bench query --db DB QUERIES.jsonl [--rounds N] [--facets] [--document-cache N]
+//                                            latency of Searcher::search (mean, p50, p99),
+//                                            result cache off: every round runs every query
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -45,7 +46,14 @@ int bench_index(const std::string& corpus_dir, const std::string& db) {
   return 0;
 }
 
-int bench_query(const std::string& db, const std::string& queries_file, int rounds, bool snippets) {
+struct QueryBenchOptions {
+  int rounds = 5;
+  bool snippets = true;
+  bool facets = false;  // as the server asks: counts over the whole match set
+  std::size_t document_cache = wiedza::CacheOptions{}.documents;
+};
+
+int bench_query(const std::string& db, const std::string& queries_file, const QueryBenchOptions& options) {
   std::vector<std::string> queries;
   std::ifstream in(queries_file);
   for (std::string line; std::getline(in, line);) {
@@ -56,25 +64,29 @@ int bench_query(const std::string& db, const std::string& queries_file, int roun
     std::cerr << "no queries in " << queries_file << "\n";
     return 2;
   }
-  wiedza::Searcher searcher(db);
+  // Result pages are not cached: a repeated query would measure a lookup, not a search.
+  auto caches = std::make_shared<wiedza::ResourceCache>(wiedza::CacheOptions{0, options.document_cache});
+  wiedza::Searcher searcher(db, wiedza::analysis::default_dictionary_dir(), {}, caches);
   // Warm-up round: fills the lemma cache and the OS page cache, as a running server has.
   auto request = [&](const std::string& q) {
     wiedza::SearchRequest r;
     r.query = q;
-    r.snippets = snippets;
+    r.snippets = options.snippets;
+    r.facets = options.facets;
     return r;
   };
   for (const auto& q : queries) searcher.search(request(q));
   std::vector<double> ms;
-  for (int r = 0; r < rounds; ++r) {
+  for (int r = 0; r < options.rounds; ++r) {
     for (const auto& q : queries) {
       auto t = Clock::now();
       searcher.search(request(q));
       ms.push_back(seconds_since(t) * 1000.0);
     }
   }
-  std::printf("documents: %u, queries: %zu x %d rounds%s\n", searcher.document_count(), queries.size(), rounds,
-              snippets ? "" : " (no snippets)");
+  std::printf("documents: %u, queries: %zu x %d rounds%s%s, document cache %zu\n", searcher.document_count(),
+              queries.size(), options.rounds, options.snippets ? "" : " (no snippets)",
+              options.facets ? " (facets)" : "", options.document_cache);
   print_latency("search", ms);
   return 0;
 }
@@ -112,6 +124,7 @@ int main(int argc, char** argv) {
   std::string corpus, db, queries;
   int rounds = 5;
   bool no_snippets = false;
+  QueryBenchOptions query_options;
   auto* index = app.add_subcommand("index", "Index a corpus from scratch and report throughput");
   index->add_option("corpus", corpus)->required();
   index->add_option("--db", db)->required();
@@ -120,6 +133,8 @@ int main(int argc, char** argv) {
   query->add_option("--db", db)->required();
   query->add_option("--rounds", rounds, "Passes over the query list")->check(CLI::PositiveNumber);
   query->add_flag("--no-snippets", no_snippets, "Measure ranking alone, without cutting snippets");
+  query->add_flag("--facets", query_options.facets, "Count facets over the whole match set, as the server does");
+  query->add_option("--document-cache", query_options.document_cache, "Articles kept parsed (0: none)");
   auto* suggest = app.add_subcommand("suggest", "Report in-process suggestion latency");
   suggest->add_option("queries", queries, "JSONL with a \"query\" field per line")->required();
   suggest->add_option("--db", db)->required();
@@ -128,7 +143,9 @@ int main(int argc, char** argv) {
   try {
     if (*index) return bench_index(corpus, db);
     if (*suggest) return bench_suggest(db, queries, rounds);
-    return bench_query(db, queries, rounds, !no_snippets);
+    query_options.rounds = rounds;
+    query_options.snippets = !no_snippets;
+    return bench_query(db, queries, query_options);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 2;

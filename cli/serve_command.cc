@@ -75,6 +75,11 @@ void register_serve_command(CLI::App& app, int& exit_code) {
       ->envname("WIEDZA_STATE");
   cmd->add_option("--retention-days", c->analytics_retention_days, "Days searches and feedback are kept (default 30)")
       ->envname("WIEDZA_RETENTION_DAYS");
+  cmd->add_option("--cache-results", c->cache_results, "Result pages cached per index revision (0: off; default 1024)")
+      ->envname("WIEDZA_CACHE_RESULTS");
+  cmd->add_option("--cache-documents", c->cache_documents,
+                  "Parsed articles cached per index revision (0: off; default 4096)")
+      ->envname("WIEDZA_CACHE_DOCUMENTS");
   cmd->callback([c, &exit_code] { exit_code = run_serve(*c); });
 }
 

@@ -1,22 +1,47 @@
 // Everything derived from one revision of the database that queries need besides the
 // postings: the routing directory, the vocabulary (typo tolerance), compiled synonyms,
 // unit descriptions (routing) and suggestions. Built once per revision and shared,
-// read-only, by every thread's Searcher.
+// read-only, by every thread's Searcher. Alongside, two caches that fill as queries run:
+// the articles results were cut from, and whole result pages. Being per revision, they
+// never serve anything older than the revision a Searcher is on.
 #pragma once
 
 #include <memory>
 #include <mutex>
+#include <string>
 
 #include <xapian.h>
 
 #include "search/analysis/analyzer.h"
 #include "search/directory.h"
+#include "search/hit_document.h"
+#include "search/lru_cache.h"
 #include "search/unit_descriptions.h"
 #include "search/suggester.h"
 #include "search/synonyms.h"
 #include "search/vocabulary.h"
 
 namespace wiedza {
+
+struct SearchResult;
+class ResourceCache;
+
+// Sizes of the per-revision caches, in entries; 0 turns a cache off.
+struct CacheOptions {
+  // Result pages, keyed by the whole request. Residents and consultants ask the same
+  // few hundred things (and search-as-you-type repeats prefixes), so a page is usually
+  // asked for again; ~10 KB each.
+  std::size_t results = 1024;
+  // Articles as results need them (HitDocument); a few KB to a few tens of KB each.
+  std::size_t documents = 4096;
+};
+
+struct CacheStats {
+  std::uint64_t result_hits = 0;
+  std::uint64_t result_misses = 0;
+  std::uint64_t document_hits = 0;
+  std::uint64_t document_misses = 0;
+};
 
 struct IndexResources {
   Xapian::rev revision = 0;
@@ -25,16 +50,33 @@ struct IndexResources {
   SynonymTable synonyms;
   UnitDescriptions unit_descriptions;
   Suggester suggester;
+  // Thread-safe themselves, so usable through a const IndexResources.
+  std::unique_ptr<LruCache<Xapian::docid, HitDocument>> documents;
+  std::unique_ptr<LruCache<std::string, SearchResult>> results;
 
-  static std::shared_ptr<const IndexResources> build(const Xapian::Database& db, analysis::Analyzer& analyzer);
+  // Without `cache`, the caches are off.
+  static std::shared_ptr<const IndexResources> build(const Xapian::Database& db, analysis::Analyzer& analyzer,
+                                                     const ResourceCache* cache = nullptr);
 };
 
 // Thread-safe: hands out the resources for a database's revision, building them once.
+// The Searchers sharing one ResourceCache share its result pages, so they must use the
+// same RankingOptions.
 class ResourceCache {
  public:
+  explicit ResourceCache(CacheOptions options = {});
+
   std::shared_ptr<const IndexResources> get(const Xapian::Database& db, analysis::Analyzer& analyzer);
 
+  const CacheOptions& options() const { return options_; }
+  // Hits and misses since this ResourceCache was made, over all revisions.
+  CacheStats stats() const;
+
  private:
+  friend struct IndexResources;
+  CacheOptions options_;
+  std::shared_ptr<CacheCounters> result_counters_ = std::make_shared<CacheCounters>();
+  std::shared_ptr<CacheCounters> document_counters_ = std::make_shared<CacheCounters>();
   std::mutex mutex_;
   std::shared_ptr<const IndexResources> current_;
 };

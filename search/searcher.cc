@@ -3,9 +3,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
-#include <unordered_set>
 
-#include "search/markdown_text.h"
 #include "search/schema.h"
 
 namespace wiedza {
@@ -38,14 +36,14 @@ Xapian::Query filter_terms(const std::vector<std::string>& values, const char* p
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// How many content words of the query match a document, given the query terms it matches.
-std::size_t matched_words(const std::vector<QueryWord>& words, const std::unordered_set<std::string>& matching) {
+// How many content words of the query the document matches, in any field.
+std::size_t matched_words(const std::vector<QueryWord>& words, const HitDocument& doc) {
   std::size_t n = 0;
   for (const QueryWord& w : words) {
     if (w.stop) continue;
-    bool hit = matching.count(schema::kExactPrefix + w.exact) > 0;
+    bool hit = doc.has_term(schema::kExactPrefix + w.exact);
     for (schema::Field f : schema::kAllFields) {
-      for (const std::string& alt : w.alternatives) hit = hit || matching.count(schema::prefix(f) + alt) > 0;
+      for (const std::string& alt : w.alternatives) hit = hit || doc.has_term(schema::prefix(f) + alt);
     }
     n += hit ? 1 : 0;
   }
@@ -71,9 +69,24 @@ std::map<Xapian::termpos, int> body_matches(const Xapian::Database& db, Xapian::
   return out;
 }
 
-std::string json_string(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+// The request as a cache key: every field that changes the result, unambiguously joined.
+std::string cache_key(const SearchRequest& r) {
+  std::string key;
+  auto add = [&key](std::string_view part) {
+    key += std::to_string(part.size());
+    key += ':';
+    key += part;
+  };
+  add(r.query);
+  add(std::to_string(r.limit));
+  add(std::to_string(r.offset));
+  for (const auto* list : {&r.categories, &r.units, &r.kinds}) {
+    add(std::to_string(list->size()));
+    for (const std::string& v : *list) add(v);
+  }
+  add(r.facets ? "f" : "-");
+  add(r.snippets ? "s" : "-");
+  return key;
 }
 
 }  // namespace
@@ -140,11 +153,17 @@ std::optional<nlohmann::json> Searcher::article(const std::string& id) {
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
+  const std::string key = cache_key(request);
   // A writer that has committed twice since we opened makes old blocks disappear;
   // reopening and running the query again is the documented remedy.
   for (int attempt = 0;; ++attempt) {
     try {
-      return run(request);
+      // The cache belongs to the revision this Searcher reads, so a hit is what run()
+      // would return.
+      if (auto cached = resources_->results->find(key)) return *cached;
+      auto result = std::make_shared<const SearchResult>(run(request));
+      resources_->results->insert(key, result);
+      return *result;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxRetries) throw;
       reopen();
@@ -207,30 +226,22 @@ SearchResult Searcher::run(const SearchRequest& request) {
   std::size_t content_words = 0;
   for (const QueryWord& w : built.words) content_words += w.stop ? 0 : 1;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Xapian::Document doc = it.get_document();
-
-    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-    if (data.is_discarded()) continue;
+    std::shared_ptr<const HitDocument> doc = resources_->documents->find(*it);
+    if (!doc) {
+      doc = HitDocument::load(db_, *it);
+      if (!doc) continue;
+      resources_->documents->insert(*it, doc);
+    }
     SearchHit hit;
-    hit.id = json_string(data, "id");
-    hit.title = json_string(data, "title");
-    hit.summary = json_string(data, "summary");
-    hit.category = json_string(data, "category");
-    hit.unit = json_string(data, "unit");
-    hit.kind = json_string(data, "kind");
-    hit.updated = json_string(data, "updated");
+    static_cast<ArticleHeader&>(hit) = *doc;
     hit.score = it.get_weight();
-    // Reading a hit's matching terms decompresses its term list, so coverage is worked
-    // out only for the hits routing weighs.
+    // Only the hits routing weighs need their coverage.
     if (result.hits.size() < kCoverageHits && content_words > 0) {
-      std::unordered_set<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
-      hit.coverage = static_cast<double>(matched_words(built.words, matching)) / static_cast<double>(content_words);
+      hit.coverage = static_cast<double>(matched_words(built.words, *doc)) / static_cast<double>(content_words);
     }
     if (request.snippets) {
-      const Xapian::termpos body_start =
-          static_cast<Xapian::termpos>(Xapian::sortable_unserialise(doc.get_value(schema::kSlotBodyStart)));
-      hit.snippet = make_snippet(markdown_to_plain_text(json_string(data, "body")), body_start,
-                                 body_matches(db_, *it, built.words, body_start), {});
+      hit.snippet = make_snippet(doc->body_text, doc->body_tokens, doc->body_start,
+                                 body_matches(db_, *it, built.words, doc->body_start), {});
     }
     result.hits.push_back(std::move(hit));
   }

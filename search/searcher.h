@@ -14,6 +14,7 @@
 
 #include "search/analysis/analyzer.h"
 #include "search/directory.h"
+#include "search/hit_document.h"
 #include "search/query_builder.h"
 #include "search/ranking_options.h"
 #include "search/snippet.h"
@@ -41,14 +42,7 @@ struct FacetCount {
   Xapian::doccount count;
 };
 
-struct SearchHit {
-  std::string id;
-  std::string title;
-  std::string summary;
-  std::string category;
-  std::string unit;
-  std::string kind;
-  std::string updated;
+struct SearchHit : ArticleHeader {
   double score = 0;  // BM25-based weight; comparable only within one result list
   // Share of the query's content words this article matches; worked out for the first
   // kCoverageHits hits of a page only (0 for the rest).
@@ -72,8 +66,8 @@ class Searcher {
  public:
   // Opens the database read-only. Throws std::runtime_error naming the path when it is
   // missing or not a Wiedza index.
-  // `cache` shares per-revision resources between the Searchers of several threads;
-  // null gives the Searcher a cache of its own.
+  // `cache` shares per-revision resources and caches between the Searchers of several
+  // threads; null gives the Searcher one of its own with default CacheOptions.
   explicit Searcher(const std::string& db_path, const std::string& dict_dir = analysis::default_dictionary_dir(),
                     RankingOptions options = {}, std::shared_ptr<ResourceCache> cache = nullptr);
 

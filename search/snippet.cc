@@ -1,11 +1,6 @@
 #include "search/snippet.h"
 
-#include "search/analysis/analyzer.h"
-#include "search/analysis/text_folding.h"
-#include "search/analysis/tokenizer.h"
-
 #include <algorithm>
-#include <unordered_map>
 
 namespace wiedza {
 namespace {
@@ -29,8 +24,9 @@ std::string collapse_whitespace(const std::string& s) {
 
 }  // namespace
 
-Snippet make_snippet(const std::string& plain_text, Xapian::termpos first_position,
-                     const std::map<Xapian::termpos, int>& matches, const SnippetOptions& options) {
+Snippet make_snippet(const std::string& text, const std::vector<analysis::TextSpan>& tokens,
+                     Xapian::termpos first_position, const std::map<Xapian::termpos, int>& matches,
+                     const SnippetOptions& options) {
   Snippet snippet;
   const std::size_t window = options.window_tokens;
 
@@ -56,13 +52,6 @@ Snippet make_snippet(const std::string& plain_text, Xapian::termpos first_positi
     }
   }
 
-  // Tokenise exactly as Analyzer::analyze did at index time, but only as far as needed
-  // (plus one token to know whether the text goes on). Overlong tokens get no position.
-  const std::string text = analysis::normalize_nfc(plain_text);
-  std::vector<analysis::Token> tokens;
-  for (analysis::Token& t : analysis::tokenize(text, best_start + window + 16)) {
-    if (t.text.size() <= analysis::Analyzer::kMaxTokenBytes) tokens.push_back(std::move(t));
-  }
   if (tokens.empty()) return snippet;
   const std::size_t start = std::min(best_start, tokens.size() - 1);
   const std::size_t end = std::min(tokens.size(), start + window);

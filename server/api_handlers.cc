@@ -82,7 +82,8 @@ void ApiHandlers::health(const httplib::Request&, httplib::Response& res) const 
 
 void ApiHandlers::metrics(const httplib::Request&, httplib::Response& res) const {
   auto s = pool.acquire();
-  res.set_content(metrics_registry.render(s->document_count(), s->revision()), "text/plain; version=0.0.4");
+  res.set_content(metrics_registry.render(s->document_count(), s->revision(), pool.cache_stats()),
+                  "text/plain; version=0.0.4");
 }
 
 }  // namespace wiedza::server

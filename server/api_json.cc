@@ -51,11 +51,12 @@ nlohmann::json search_response(const SearchResult& result, const std::optional<R
     for (const RoutingAlternative& a : routing->alternatives) {
       alternatives.push_back({{"unit", unit_ref(directory, a.unit)}, {"confidence", round3(a.confidence)}});
     }
-    routing_json = {{"unit", unit},
+    // Moved, not copied, into place: nlohmann::json copies anything passed by name.
+    routing_json = {{"unit", std::move(unit)},
                     {"confidence", round3(routing->confidence)},
                     {"answerable", routing->answerable},
                     {"intervention", routing->intervention},
-                    {"alternatives", alternatives},
+                    {"alternatives", std::move(alternatives)},
                     {"reason", routing->reason}};
   }
   nlohmann::json facets = nlohmann::json::object();
@@ -68,18 +69,18 @@ nlohmann::json search_response(const SearchResult& result, const std::optional<R
                                : std::string(name) == "unit"   ? unit_ref(directory, f.value)
                                                                : nlohmann::json{{"id", f.value}, {"name", f.value}};
         entry["count"] = f.count;
-        list.push_back(entry);
+        list.push_back(std::move(entry));
       }
     }
-    facets[name] = list;
+    facets[name] = std::move(list);
   }
   return {{"query", result.query},
           {"corrected", result.corrected ? nlohmann::json(*result.corrected) : nlohmann::json(nullptr)},
           {"total", result.total},
           {"took_ms", round3(took_ms)},
-          {"results", results},
-          {"routing", routing_json},
-          {"facets", facets}};
+          {"results", std::move(results)},
+          {"routing", std::move(routing_json)},
+          {"facets", std::move(facets)}};
 }
 
 nlohmann::json article_response(const nlohmann::json& stored, const Directory& directory) {

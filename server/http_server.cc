@@ -58,7 +58,9 @@ HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
       tokens_(config_.tokens_path.empty() ? std::nullopt
                                           : std::optional<EditorTokens>(EditorTokens::load(config_.tokens_path))),
       // Opening the pool throws a clear error for a missing or foreign database.
-      pool_(config_.db_path, ranking, static_cast<std::size_t>(config_.threads)),
+      pool_(config_.db_path, ranking, static_cast<std::size_t>(config_.threads),
+            CacheOptions{static_cast<std::size_t>(config_.cache_results),
+                         static_cast<std::size_t>(config_.cache_documents)}),
       analytics_(std::make_unique<SearchAnalytics>(analytics_options(config_))),
       http_(std::make_unique<httplib::Server>()) {
   if (tokens_) editing_ = std::make_unique<EditingService>(config_.db_path, config_.corpus_dir, state_file(config_));

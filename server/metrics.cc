@@ -15,7 +15,7 @@ void Metrics::observe(const std::string& route, int status, double seconds) {
   sum_[route] += seconds;
 }
 
-std::string Metrics::render(unsigned documents, unsigned long long revision) const {
+std::string Metrics::render(unsigned documents, unsigned long long revision, const CacheStats& caches) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::ostringstream out;
   out << "# HELP wiedza_http_requests_total HTTP requests by route and status.\n"
@@ -39,7 +39,13 @@ std::string Metrics::render(unsigned documents, unsigned long long revision) con
   out << "# HELP wiedza_documents Articles in the served index.\n# TYPE wiedza_documents gauge\n"
       << "wiedza_documents " << documents << "\n"
       << "# HELP wiedza_index_revision Revision of the served index.\n# TYPE wiedza_index_revision gauge\n"
-      << "wiedza_index_revision " << revision << "\n";
+      << "wiedza_index_revision " << revision << "\n"
+      << "# HELP wiedza_cache_lookups_total Lookups in the per-revision caches by cache and outcome.\n"
+      << "# TYPE wiedza_cache_lookups_total counter\n"
+      << "wiedza_cache_lookups_total{cache=\"results\",outcome=\"hit\"} " << caches.result_hits << "\n"
+      << "wiedza_cache_lookups_total{cache=\"results\",outcome=\"miss\"} " << caches.result_misses << "\n"
+      << "wiedza_cache_lookups_total{cache=\"documents\",outcome=\"hit\"} " << caches.document_hits << "\n"
+      << "wiedza_cache_lookups_total{cache=\"documents\",outcome=\"miss\"} " << caches.document_misses << "\n";
   return out.str();
 }
 

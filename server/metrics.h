@@ -1,4 +1,5 @@
-// Request counters and a latency histogram, rendered in the Prometheus text format.
+// Request counters, a latency histogram and cache hit counts, rendered in the Prometheus
+// text format.
 // Thread-safe.
 #pragma once
 
@@ -8,13 +9,15 @@
 #include <string>
 #include <utility>
 
+#include "search/index_resources.h"
+
 namespace wiedza::server {
 
 class Metrics {
  public:
   void observe(const std::string& route, int status, double seconds);
   // `documents` and `revision` are gauges read at scrape time.
-  std::string render(unsigned documents, unsigned long long revision) const;
+  std::string render(unsigned documents, unsigned long long revision, const CacheStats& caches) const;
 
   static constexpr std::array<double, 11> kBuckets = {0.0005, 0.001, 0.002, 0.005, 0.01, 0.02,
                                                       0.05,   0.1,   0.25,  0.5,   1.0};

@@ -4,8 +4,8 @@
 
 namespace wiedza::server {
 
-SearcherPool::SearcherPool(std::string db_path, RankingOptions ranking, std::size_t size)
-    : db_path_(std::move(db_path)), ranking_(ranking), cache_(std::make_shared<ResourceCache>()) {
+SearcherPool::SearcherPool(std::string db_path, RankingOptions ranking, std::size_t size, CacheOptions caches)
+    : db_path_(std::move(db_path)), ranking_(ranking), cache_(std::make_shared<ResourceCache>(caches)) {
   const std::size_t warm = std::max<std::size_t>(1, size);
   std::vector<std::unique_ptr<Searcher>> made(warm);
   std::vector<std::thread> builders;

@@ -22,7 +22,7 @@ class SearcherPool {
   // Creates `size` Searchers now (in parallel). At most `size` searches run at once;
   // further requests wait for a free Searcher (HTTP threads outnumber them: a keep-alive
   // connection holds a thread even when idle).
-  SearcherPool(std::string db_path, RankingOptions ranking, std::size_t size);
+  SearcherPool(std::string db_path, RankingOptions ranking, std::size_t size, CacheOptions caches = {});
 
   class Lease {
    public:
@@ -42,6 +42,9 @@ class SearcherPool {
 
   // A Searcher for this request, reopened first when its revision may be stale.
   Lease acquire();
+
+  // Cache hits and misses of all the pool's Searchers (for /metrics).
+  CacheStats cache_stats() const { return cache_->stats(); }
 
   static constexpr std::chrono::milliseconds kFreshnessCheck{250};
 

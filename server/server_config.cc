@@ -29,6 +29,12 @@ std::string validate(const ServerConfig& c) {
   if (c.analytics_retention_days < 1 || c.analytics_retention_days > 3650) {
     return "--retention-days must be 1-3650 (got " + std::to_string(c.analytics_retention_days) + ")";
   }
+  for (const auto& [flag, value] : {std::pair{"--cache-results", c.cache_results},
+                                    std::pair{"--cache-documents", c.cache_documents}}) {
+    if (value < 0 || value > 1000000) {
+      return std::string(flag) + " must be 0-1000000 entries (got " + std::to_string(value) + ")";
+    }
+  }
   return "";
 }
 

@@ -27,6 +27,10 @@ struct ServerConfig {
   // next to the database directory.
   std::string state_path;
   int analytics_retention_days = 30;  // searches and feedback older than this are deleted
+
+  // Per-revision caches (search/index_resources.h), in entries; 0 turns one off.
+  long cache_results = 1024;
+  long cache_documents = 4096;
 };
 
 // The state file actually used (state_path or its default).

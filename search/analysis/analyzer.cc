@@ -59,12 +59,25 @@ AnalyzedToken Analyzer::analyze_word(std::string surface, TokenKind kind) {
   return t;
 }
 
+namespace {
+// Overlong tokens are skipped without taking a position (see kMaxTokenBytes).
+bool has_position(const Token& tok) { return tok.text.size() <= Analyzer::kMaxTokenBytes; }
+}  // namespace
+
+std::vector<TextSpan> Analyzer::position_spans(std::string_view nfc_text) {
+  std::vector<TextSpan> spans;
+  for (const Token& tok : tokenize(nfc_text)) {
+    if (has_position(tok)) spans.push_back({tok.begin, tok.end});
+  }
+  return spans;
+}
+
 Analysis Analyzer::analyze(std::string_view text, std::uint32_t first_position) {
   Analysis result;
   result.text = normalize_nfc(text);
   std::uint32_t position = first_position;
   for (Token& tok : tokenize(result.text)) {
-    if (tok.text.size() > kMaxTokenBytes) continue;
+    if (!has_position(tok)) continue;
     AnalyzedToken t;
     if (tok.kind == TokenKind::kCompound) {
       t.surface = tok.text;

@@ -36,6 +36,12 @@ struct AnalyzedToken {
   std::vector<AnalyzedToken> parts;
 };
 
+// Byte range of one token in a text.
+struct TextSpan {
+  std::size_t begin;
+  std::size_t end;
+};
+
 struct Analysis {
   std::string text;  // the NFC-normalised input the offsets refer to
   std::vector<AnalyzedToken> tokens;
@@ -56,6 +62,11 @@ class Analyzer {
   std::vector<std::string> query_terms(const AnalyzedToken& token);
 
   Lemmatizer& lemmatizer() { return lemmatizer_; }
+
+  // The byte ranges of the tokens analyze() gives positions to, in position order: the
+  // i-th span of an NFC text indexed from position p holds position p + i. Snippets use
+  // it to map matched positions back to words without re-running the dictionary.
+  static std::vector<TextSpan> position_spans(std::string_view nfc_text);
 
   // Tokens longer than this (in bytes) are ignored: they are noise, not words, and
   // Xapian limits term length.

@@ -2,6 +2,7 @@
 #include "server/http_server.h"
 
 #include <gtest/gtest.h>
+
 #include <httplib.h>
 
 #include <atomic>
@@ -143,8 +144,13 @@ TEST_F(HttpServerTest, ArticleUnitsCategoriesHealthAndMetrics) {
   EXPECT_GE(h["documents"].get<int>(), 300);
   EXPECT_GT(h["revision"].get<int>(), 0);
   get_json("/api/search?q=dow%C3%B3d");  // each test may run in its own process
+  get_json("/api/search?q=dow%C3%B3d");  // the same page again: a result cache hit
   auto m = server_->client().Get("/metrics");
   ASSERT_TRUE(m);
+  const std::string hits = "wiedza_cache_lookups_total{cache=\"results\",outcome=\"hit\"} ";
+  const std::size_t at = m->body.find(hits);
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_GE(std::stoul(m->body.substr(at + hits.size())), 1u);
   EXPECT_NE(m->body.find("wiedza_http_requests_total{route=\"GET /api/search\",status=\"200\"}"), std::string::npos);
   EXPECT_NE(m->body.find("wiedza_http_request_duration_seconds_bucket"), std::string::npos);
   EXPECT_NE(m->body.find("wiedza_documents "), std::string::npos);
@@ -253,6 +259,12 @@ TEST(ServerConfigValidation, NamesTheBadSetting) {
   c.cors_origins = {"portal.example.pl/path"};
   EXPECT_NE(validate(c).find("--cors-origin"), std::string::npos);
   c.cors_origins = {"https://portal.example.pl"};
+  c.cache_results = -1;
+  EXPECT_NE(validate(c).find("--cache-results"), std::string::npos);
+  c.cache_results = 0;  // off is allowed
+  c.cache_documents = 2000000;
+  EXPECT_NE(validate(c).find("--cache-documents"), std::string::npos);
+  c.cache_documents = 4096;
   EXPECT_EQ(validate(c), "");
 }
 

@@ -143,5 +143,19 @@ TEST_F(AnalyzerTest, OverlongTokensAreIgnored) {
   EXPECT_TRUE(analyzer_->analyze(std::string(200, 'x')).tokens.empty());
 }
 
+// Snippets map positions back to words through position_spans(); it must agree with
+// analyze() token for token, overlong tokens and compounds included.
+TEST_F(AnalyzerTest, PositionSpansAreTheAnalysedTokens) {
+  const std::string text = "Zadzwoń: 12 616 55 55, e-mail " + std::string(80, 'x') + " i 800+ — Żółć.";
+  const Analysis a = analyzer_->analyze(text);
+  const std::vector<TextSpan> spans = Analyzer::position_spans(a.text);
+  ASSERT_EQ(spans.size(), a.tokens.size());
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    EXPECT_EQ(spans[i].begin, a.tokens[i].begin) << i;
+    EXPECT_EQ(spans[i].end, a.tokens[i].end) << i;
+  }
+  EXPECT_EQ(a.text.substr(spans.back().begin, spans.back().end - spans.back().begin), "Żółć");
+}
+
 }  // namespace
 }  // namespace wiedza::analysis
