@@ -3,8 +3,14 @@
 #include <httplib.h>
 #include <xapian.h>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <stdexcept>
 
@@ -74,6 +80,12 @@ HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
   // Headers and body go out in separate writes; without TCP_NODELAY, Nagle plus delayed
   // ACKs add ~40 ms to every keep-alive response.
   http_->set_tcp_nodelay(true);
+  // httplib calls this for each socket it creates while binding; the last one is the one
+  // it binds and listens on.
+  http_->set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_socket_ = sock;
+  });
   register_routes();
 }
 
@@ -90,7 +102,19 @@ int HttpServer::bind() {
     throw std::runtime_error("cannot listen on " + config_.host + ":" + std::to_string(config_.port) +
                              " (address in use, or not an address of this machine)");
   }
+  // listen() on a listening socket only changes its backlog (capped by net.core.somaxconn).
+  if (::listen(listen_socket_, kListenBacklog) != 0) {
+    throw std::runtime_error(std::string("cannot set the listen backlog: ") + std::strerror(errno));
+  }
   return port;
+}
+
+int HttpServer::listen_backlog() const {
+  // For a listening TCP socket the kernel reports its accept-queue limit in tcpi_sacked.
+  tcp_info info{};
+  socklen_t size = sizeof(info);
+  if (listen_socket_ < 0 || ::getsockopt(listen_socket_, IPPROTO_TCP, TCP_INFO, &info, &size) != 0) return -1;
+  return static_cast<int>(info.tcpi_sacked);
 }
 
 void HttpServer::run() { http_->listen_after_bind(); }

@@ -39,6 +39,14 @@ class HttpServer {
   void stop();
   // False when started without a tokens file: every write is refused.
   bool writable() const { return tokens_.has_value(); }
+  // The listening socket's accept queue length as the kernel applies it (after bind()).
+  int listen_backlog() const;
+
+  // Connections the kernel queues before the accept loop takes them. Debian's httplib is
+  // a compiled library that listens with a backlog of 5, so a burst of new connections
+  // (64 clients reconnecting) overflowed the queue: dropped SYNs are retried after 1 s,
+  // which showed as a p99 of 0.2-1 s and client timeouts. bind() raises it.
+  static constexpr int kListenBacklog = 1024;
 
  private:
   void register_routes();
@@ -50,6 +58,7 @@ class HttpServer {
   Metrics metrics_;
   std::unique_ptr<SearchAnalytics> analytics_;  // searches and feedback (state file)
   std::unique_ptr<httplib::Server> http_;
+  int listen_socket_ = -1;  // recorded by the socket-options hook while binding
 };
 
 }  // namespace wiedza::server

@@ -20,6 +20,7 @@ class RunningServer {
     thread_.join();
   }
   int port() const { return port_; }
+  const server::HttpServer& server() const { return server_; }
   std::string url(const std::string& path = "/") const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
   httplib::Client client() const {
     httplib::Client c("127.0.0.1", port_);
