@@ -9,7 +9,7 @@
 #include <string>
 #include <utility>
 
-#include "search/index_resources.h"
+#include "search/cache_options.h"
 
 namespace wiedza::server {
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "search/cache_options.h"
+
 namespace wiedza::server {
 
 struct ServerConfig {
@@ -29,8 +31,8 @@ struct ServerConfig {
   int analytics_retention_days = 30;  // searches and feedback older than this are deleted
 
   // Per-revision caches (search/index_resources.h), in entries; 0 turns one off.
-  long cache_results = 1024;
-  long cache_documents = 4096;
+  long cache_results = static_cast<long>(CacheOptions{}.results);
+  long cache_documents = static_cast<long>(CacheOptions{}.documents);
 };
 
 // The state file actually used (state_path or its default).
