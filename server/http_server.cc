@@ -36,18 +36,19 @@ bool origin_allowed(const ServerConfig& config, const std::string& origin) {
   return false;
 }
 
-// One JSON line per request on stderr. Deliberately no query string and no client
-// address: queries can contain personal data.
-void access_log(const httplib::Request& req, const httplib::Response& res, double ms) {
+// One JSON line per request on stderr. Deliberately no query string, no raw path and no
+// client address: queries and paths (/szukaj/85010112345) can contain personal data, and a
+// path is whatever bytes a client sent, valid UTF-8 or not. The route's pattern says which
+// handler answered without repeating what was asked.
+void access_log(const std::string& route, int status, std::size_t bytes, double ms) {
   nlohmann::json line = {{"time", std::chrono::duration_cast<std::chrono::milliseconds>(
                                       std::chrono::system_clock::now().time_since_epoch())
                                       .count()},
-                         {"method", req.method},
-                         {"path", req.path},
-                         {"status", res.status},
+                         {"route", route},
+                         {"status", status},
                          {"duration_ms", std::round(ms * 1000.0) / 1000.0},
-                         {"bytes", res.body.size()}};
-  std::fprintf(stderr, "%s\n", line.dump().c_str());
+                         {"bytes", bytes}};
+  std::fprintf(stderr, "%s\n", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
 AnalyticsOptions analytics_options(const ServerConfig& config) {
@@ -206,13 +207,22 @@ void HttpServer::register_routes() {
       what = e.get_description();
     } catch (...) {
     }
-    std::fprintf(stderr, "{\"error\":%s}\n", nlohmann::json(what).dump().c_str());
+    // `what` may quote request bytes (an id, a query): never let them make the log throw.
+    std::fprintf(stderr, "{\"error\":%s}\n",
+                 nlohmann::json(what).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     send_error(res, {500, "internal_error", "the server could not answer this request; it has been logged"});
   });
   s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
     const double seconds = std::chrono::duration<double>(Clock::now() - request_started).count();
-    metrics_.observe(route_label(req.method, req.path), res.status, seconds);
-    access_log(req, res, seconds * 1000.0);
+    // httplib calls the logger outside its own exception handling: anything escaping here
+    // would terminate the process, so nothing may.
+    try {
+      const std::string route = route_label(req.method, req.path);
+      metrics_.observe(route, res.status, seconds);
+      access_log(route, res.status, res.body.size(), seconds * 1000.0);
+    } catch (...) {
+      std::fputs("{\"event\":\"access_log_failed\"}\n", stderr);
+    }
   });
 }
 

@@ -18,7 +18,7 @@ std::int64_t system_seconds() {
 // and the entries are counted as dropped.
 void log_write_failure(const std::string& what, std::size_t entries) {
   nlohmann::json line = {{"event", "analytics_write_failed"}, {"entries", entries}, {"error", what}};
-  std::fprintf(stderr, "%s\n", line.dump().c_str());
+  std::fprintf(stderr, "%s\n", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
 }  // namespace

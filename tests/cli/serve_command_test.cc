@@ -57,6 +57,22 @@ TEST(ServeCommand, ServesLogsWithoutQueriesAndStopsCleanlyOnSigterm) {
   auto res = client.Get("/api/search?q=Kowalskiego%2085010112345");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
+  // Personal data in a path, and paths that are not UTF-8 (this used to abort the
+  // process from the access log), on every kind of route.
+  res = client.Get("/szukaj/85010112345");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  for (const char* hostile : {"/%FF", "/api/articles/%FF", "/artykul/%FF", "/api/articles/%C3%28", "/%FF%FE/x"}) {
+    res = client.Get(hostile);
+    ASSERT_TRUE(res) << hostile << ": the server stopped answering";
+    EXPECT_EQ(res->status, 404) << hostile;
+    EXPECT_TRUE(nlohmann::json::accept(res->body) || res->body.find("<html") != std::string::npos) << res->body;
+    res = client.Options(hostile);
+    ASSERT_TRUE(res) << "OPTIONS " << hostile << ": the server stopped answering";
+  }
+  res = client.Get("/healthz");
+  ASSERT_TRUE(res) << "the server died on a hostile path";
+  EXPECT_EQ(res->status, 200);
 
   kill(pid, SIGTERM);
   int status = 0;
@@ -65,9 +81,14 @@ TEST(ServeCommand, ServesLogsWithoutQueriesAndStopsCleanlyOnSigterm) {
   EXPECT_EQ(WEXITSTATUS(status), 0);
 
   const std::string log = slurp(err);
-  EXPECT_NE(log.find("\"path\":\"/api/search\""), std::string::npos) << log;
+  EXPECT_NE(log.find("\"route\":\"GET /api/search\""), std::string::npos) << log;
+  EXPECT_NE(log.find("\"route\":\"GET /artykul/{id}\""), std::string::npos) << log;
+  EXPECT_EQ(log.find("terminate called"), std::string::npos) << log;
   EXPECT_EQ(log.find("Kowalskiego"), std::string::npos) << "query text leaked into the access log";
-  EXPECT_EQ(log.find("85010112345"), std::string::npos) << "query text leaked into the access log";
+  EXPECT_EQ(log.find("85010112345"), std::string::npos) << "query or path text leaked into the access log";
+  for (const std::string& line : {std::string("\xFF"), std::string("%FF")}) {
+    EXPECT_EQ(log.find(line), std::string::npos) << "a raw path reached the access log";
+  }
 }
 
 TEST(ServeCommand, InvalidSettingsAreRejectedAtStart) {
