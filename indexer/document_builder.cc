@@ -9,6 +9,11 @@
 namespace wiedza {
 namespace {
 
+void add_stems(Xapian::Document& doc, const analysis::AnalyzedToken& t) {
+  if (!t.stem.empty()) doc.add_term(schema::kStemPrefix + t.stem);
+  if (!t.short_stem.empty()) doc.add_term(schema::kShortStemPrefix + t.short_stem);
+}
+
 // Indexes one field's text starting at `pos`; returns the position after its last token.
 Xapian::termpos index_text(Xapian::Document& doc, analysis::Analyzer& analyzer, schema::Field field,
                            const std::string& text, Xapian::termpos pos) {
@@ -19,8 +24,10 @@ Xapian::termpos index_text(Xapian::Document& doc, analysis::Analyzer& analyzer, 
     for (const analysis::AnalyzedToken& part : t.parts) {
       for (const std::string& term : part.terms) doc.add_posting(prefix + term, t.position);
       doc.add_posting(schema::kExactPrefix + part.folded, t.position);
+      add_stems(doc, part);
     }
     doc.add_posting(schema::kExactPrefix + t.folded, t.position);
+    add_stems(doc, t);
     pos = t.position + 1;
   }
   return pos;

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include "indexer/document_builder.h"
+#include "search/everyday_lexicon.h"
 #include "search/index_metadata.h"
 #include "search/schema.h"
 
@@ -45,7 +46,7 @@ SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysi
   const std::string units = units_to_json(corpus.directory.units).dump();
   const std::string categories = categories_to_json(corpus.directory.categories).dump();
   const std::string version = std::to_string(schema::kSchemaVersion);
-  const std::string synonyms = synonyms_to_json(corpus.synonyms).dump();
+  const std::string synonyms = synonyms_to_json(with_everyday_lexicon(corpus.synonyms)).dump();
   summary.metadata_changed = db.get_metadata(schema::kMetaUnits) != units ||
                              db.get_metadata(schema::kMetaSynonyms) != synonyms ||
                              db.get_metadata(schema::kMetaCategories) != categories ||

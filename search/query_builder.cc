@@ -1,5 +1,7 @@
 #include "search/query_builder.h"
 
+#include <algorithm>
+
 #include "search/analysis/text_folding.h"
 #include "search/schema.h"
 
@@ -48,6 +50,11 @@ double allowed_edits(const std::string& folded) {
   return 0;
 }
 
+void sort_unique(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
 constexpr std::size_t kMaxTypoCandidates = 3;
 // Positions apart (inclusive) at which two query words count as standing together.
 constexpr Xapian::termcount kProximityWindow = 4;
@@ -57,22 +64,36 @@ constexpr Xapian::termcount kProximityWindow = 4;
 QueryBuilder::QueryBuilder(analysis::Analyzer& analyzer, RankingOptions options)
     : analyzer_(analyzer), options_(options) {}
 
-Xapian::Query QueryBuilder::word_query(const std::vector<std::string>& alternatives, const std::string& exact) const {
+namespace {
+
+// OP_SYNONYM over prefixed terms: several forms of one word count as one term.
+Xapian::Query synonym_of(const char* prefix, const std::vector<std::string>& terms) {
+  std::vector<Xapian::Query> queries;
+  for (const std::string& t : terms) queries.emplace_back(prefix + t);
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, queries.begin(), queries.end());
+}
+
+}  // namespace
+
+Xapian::Query QueryBuilder::lemma_query(const std::vector<std::string>& alternatives) const {
   std::vector<Xapian::Query> per_field;
   for (schema::Field f : schema::kAllFields) {
     const double weight = field_weight(options_, f);
     if (weight <= 0) continue;
-    const std::string prefix = schema::prefix(f);
-    std::vector<Xapian::Query> terms;
-    for (const std::string& alt : alternatives) terms.emplace_back(prefix + alt);
-    Xapian::Query field_query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
-    per_field.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, field_query, weight);
-  }
-  if (options_.exact_weight > 0 && !exact.empty()) {
-    per_field.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::kExactPrefix + exact),
-                           options_.exact_weight);
+    per_field.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, synonym_of(schema::prefix(f), alternatives), weight);
   }
   return Xapian::Query(Xapian::Query::OP_OR, per_field.begin(), per_field.end());
+}
+
+Xapian::Query QueryBuilder::word_query(const QueryWord& word) const {
+  std::vector<Xapian::Query> parts{lemma_query(word.alternatives)};
+  auto add = [&parts](double weight, const Xapian::Query& q) {
+    if (weight > 0) parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, q, weight);
+  };
+  if (!word.stems.empty()) add(options_.stem_weight, synonym_of(schema::kStemPrefix, word.stems));
+  if (!word.short_stems.empty()) add(options_.short_stem_weight, synonym_of(schema::kShortStemPrefix, word.short_stems));
+  if (!word.exact.empty()) add(options_.exact_weight, Xapian::Query(schema::kExactPrefix + word.exact));
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
 Xapian::Query QueryBuilder::phrase_query(const std::vector<QueryWord>& words) const {
@@ -113,20 +134,27 @@ bool QueryBuilder::known(const QueryWord& word, const Xapian::Database& db) cons
 void QueryBuilder::correct_typo(QueryWord& word, const QueryResources& resources) {
   if (resources.db == nullptr || resources.vocabulary == nullptr || options_.typo_weight <= 0) return;
   const double edits = allowed_edits(word.exact);
-  if (edits == 0 || known(word, *resources.db)) return;  // never "correct" a word that exists
+  // Never "correct" a word that exists: in the index, or in the Polish dictionary (a real
+  // word the articles do not use is not a typo; replacing it misleads the ranking).
+  if (edits == 0 || word.dictionary || known(word, *resources.db)) return;
   const auto candidates = resources.vocabulary->near_memoized(word.exact, edits, kMaxTypoCandidates);
   if (candidates.empty()) return;
   // Keep the candidates as close as the best one.
-  std::vector<std::string> alternatives;
+  std::vector<std::string> alternatives, stems, short_stems;
   for (const SpellingCandidate& c : candidates) {
     if (c.distance > candidates.front().distance) break;
     for (const analysis::AnalyzedToken& t : analyzer_.analyze(c.word).tokens) {
       for (const std::string& term : analyzer_.query_terms(t)) alternatives.push_back(term);
+      if (!t.stem.empty()) stems.push_back(t.stem);
+      if (!t.short_stem.empty()) short_stems.push_back(t.short_stem);
     }
   }
-  std::sort(alternatives.begin(), alternatives.end());
-  alternatives.erase(std::unique(alternatives.begin(), alternatives.end()), alternatives.end());
+  sort_unique(alternatives);
+  sort_unique(stems);
+  sort_unique(short_stems);
   word.alternatives = std::move(alternatives);
+  word.stems = std::move(stems);
+  word.short_stems = std::move(short_stems);
   // Show the correction with Polish letters when the dictionary knows exactly one spelling.
   const auto& restored = analyzer_.lemmatizer().restore_diacritics(candidates.front().word);
   word.correction = restored.size() == 1 ? restored.front() : candidates.front().word;
@@ -146,6 +174,9 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryResources& reso
       w.stop = t.stop;
       w.in_phrase = seg.quoted;
       w.alternatives = analyzer_.query_terms(t);
+      if (!t.stem.empty()) w.stems = {t.stem};
+      if (!t.short_stem.empty()) w.short_stems = {t.short_stem};
+      w.dictionary = analyzer_.is_dictionary_word(t);
       if (seg.quoted) phrase_words.push_back(w);
       built.words.push_back(std::move(w));
     }
@@ -166,7 +197,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryResources& reso
       continue;
     }
     if (!w.in_phrase) correct_typo(w, resources);
-    Xapian::Query q = word_query(w.alternatives, w.exact);
+    Xapian::Query q = word_query(w);
     if (!w.correction.empty()) {
       q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, options_.typo_weight);
       corrected = true;
@@ -186,7 +217,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryResources& reso
     for (const QueryWord* w : content) words.push_back(w->alternatives);
     for (const SynonymTable::Match& m : resources.synonyms->match(words)) {
       std::vector<Xapian::Query> parts;
-      for (const std::vector<std::string>& alternatives : *m.expansion) parts.push_back(word_query(alternatives, ""));
+      for (const std::vector<std::string>& alternatives : *m.expansion) parts.push_back(lemma_query(alternatives));
       optional.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                             Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
                             options_.synonym_weight);

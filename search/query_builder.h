@@ -2,8 +2,10 @@
 //
 // Every content word becomes an OR over fields of its alternatives (OP_SYNONYM, so a
 // lemma and its folded form count as one term), plus a small exact-form bonus. On top:
-//  - typo tolerance: a word the index does not know is replaced by close vocabulary
-//    words at a lower weight (and reported as a correction);
+//  - stems: the word's stem (its first letters) in any field, a weaker match that
+//    reaches derivations and forms the dictionary does not connect;
+//  - typo tolerance: a word that neither the index nor the dictionary knows is replaced
+//    by close vocabulary words at a lower weight (and reported as a correction);
 //  - synonyms: phrases matching a synonym rule add the other side as an optional part;
 //  - proximity: consecutive query words standing near each other score extra.
 // Stop words are dropped unless the query has nothing else. Text in double quotes is a
@@ -29,8 +31,11 @@ struct QueryWord {
   std::string surface;                    // as typed
   std::string exact;                      // folded exact form
   std::vector<std::string> alternatives;  // unprefixed index terms that match it
+  std::vector<std::string> stems;         // AnalyzedToken::stem of the word (or of its corrections)
+  std::vector<std::string> short_stems;   // AnalyzedToken::short_stem, likewise
   bool stop = false;
   bool in_phrase = false;
+  bool dictionary = false;  // the Polish dictionary knows it (then it is never "corrected")
   std::string correction;  // vocabulary word used instead (typo tolerance); "" when none
 };
 
@@ -56,7 +61,10 @@ class QueryBuilder {
   const RankingOptions& options() const { return options_; }
 
  private:
-  Xapian::Query word_query(const std::vector<std::string>& alternatives, const std::string& exact) const;
+  // The word in every field (lemmas), its exact form and its stems, OR-ed and weighted.
+  Xapian::Query word_query(const QueryWord& word) const;
+  // Only the lemma terms in every field (synonym expansions).
+  Xapian::Query lemma_query(const std::vector<std::string>& alternatives) const;
   Xapian::Query phrase_query(const std::vector<QueryWord>& words) const;
   Xapian::Query proximity_query(const QueryWord& a, const QueryWord& b) const;
   bool known(const QueryWord& word, const Xapian::Database& db) const;

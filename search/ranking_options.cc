@@ -18,6 +18,8 @@ constexpr Knob kKnobs[] = {
     {"body_weight", &RankingOptions::body_weight},
     {"unit_weight", &RankingOptions::unit_weight},
     {"exact_weight", &RankingOptions::exact_weight},
+    {"stem_weight", &RankingOptions::stem_weight},
+    {"short_stem_weight", &RankingOptions::short_stem_weight},
     {"typo_weight", &RankingOptions::typo_weight},
     {"synonym_weight", &RankingOptions::synonym_weight},
     {"proximity_weight", &RankingOptions::proximity_weight},

@@ -17,6 +17,10 @@ struct RankingOptions {
   double unit_weight = 0.5;
   // Bonus for a query word found in its exact (diacritic-folded) form.
   double exact_weight = 1.0;
+  // Weights of a word's stems (its first 5 and 4 letters, in any field):
+  // AnalyzedToken::stem and ::short_stem.
+  double stem_weight = 3.0;
+  double short_stem_weight = 1.5;
   // Weight of a vocabulary word standing in for a query word the index does not know.
   double typo_weight = 0.6;
   // Weight of a synonym's expansion relative to the words typed.
@@ -29,8 +33,8 @@ struct RankingOptions {
   double prf_docs = 3;
   double prf_terms = 8;
   // BM25 parameters.
-  double bm25_k1 = 0.6;
-  double bm25_b = 0.3;
+  double bm25_k1 = 1.2;
+  double bm25_b = 0.75;
 
   // Applies "name=value" (e.g. "title_weight=4"); throws std::invalid_argument naming
   // the option and the reason.

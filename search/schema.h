@@ -9,7 +9,7 @@
 
 namespace wiedza::schema {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Unique id term: "Q" + article id. The document carries it, so replace_document("Q"+id)
 // upserts.
@@ -52,6 +52,12 @@ inline const char* field_name(Field f) {
 // Exact (case- and diacritic-folded, not lemmatised) forms from every field, with
 // positions: the exact-form bonus and quoted phrases use them. Stop words are included.
 inline constexpr const char* kExactPrefix = "E";
+
+// Stems (AnalyzedToken::stem and ::short_stem: the first 5 and 4 letters of the folded
+// form) from every field, without positions: cheap, combined levels of evidence below
+// lemmas.
+inline constexpr const char* kStemPrefix = "XS";
+inline constexpr const char* kShortStemPrefix = "XR";
 
 // Gap between fields in the position space so that phrases never span two fields.
 inline constexpr Xapian::termpos kFieldGap = 100;

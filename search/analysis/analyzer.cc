@@ -56,6 +56,10 @@ AnalyzedToken Analyzer::analyze_word(std::string surface, TokenKind kind) {
     add_lemma_terms(t.lemmas, t.terms);
   }
   sort_unique(t.terms);
+  if (kind == TokenKind::kWord && has_letter(t.folded)) {
+    t.stem = leading_characters(t.folded, kStemLength);
+    t.short_stem = leading_characters(t.folded, kShortStemLength);
+  }
   return t;
 }
 
@@ -106,6 +110,12 @@ Analysis Analyzer::analyze(std::string_view text, std::uint32_t first_position) 
     result.tokens.push_back(std::move(t));
   }
   return result;
+}
+
+bool Analyzer::is_dictionary_word(const AnalyzedToken& token) {
+  if (!token.lemmas.empty()) return true;
+  return token.kind == TokenKind::kWord && is_ascii(token.normalized) && has_letter(token.normalized) &&
+         !lemmatizer_.restore_diacritics(token.normalized).empty();
 }
 
 std::vector<std::string> Analyzer::query_terms(const AnalyzedToken& token) {

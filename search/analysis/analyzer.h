@@ -32,6 +32,14 @@ struct AnalyzedToken {
   // or, for a word the dictionary does not know, its own normalised and folded form.
   // Empty for stop words, which are indexed only as exact forms (for phrases).
   std::vector<std::string> terms;
+  // The first kStemLength and kShortStemLength letters of `folded`: aggressive stems
+  // that join what the dictionary keeps apart (derivations such as wysyłka/wysyłać,
+  // aspect pairs, forms it does not know, brand names with Polish endings) and that
+  // cannot tell diacritics typed or not. Matched as weaker evidence than lemmas, the
+  // short stem weakest. Empty for stop words, numbers and compounds (their parts have
+  // their own).
+  std::string stem;
+  std::string short_stem;
   // Components of a compound ("e-mail", "12 616 55 55", "500+"), analysed the same way.
   std::vector<AnalyzedToken> parts;
 };
@@ -67,6 +75,17 @@ class Analyzer {
   // i-th span of an NFC text indexed from position p holds position p + i. Snippets use
   // it to map matched positions back to words without re-running the dictionary.
   static std::vector<TextSpan> position_spans(std::string_view nfc_text);
+
+  // Lengths of AnalyzedToken::stem and ::short_stem in letters. A plain 5-letter prefix
+  // is about as strong as dictionary lemmatisation on Polish retrieval; lemmas, 5 and 4
+  // letters together beat each alone (benchmarks/RESULTS.md has the measurements).
+  static constexpr std::size_t kStemLength = 5;
+  static constexpr std::size_t kShortStemLength = 4;
+
+  // True when the dictionary knows the word as typed, or (typed without Polish letters)
+  // one of the spellings it may stand for: such a word is never a typo, even when the
+  // index lacks it ("czwartek", "imprezuje").
+  bool is_dictionary_word(const AnalyzedToken& token);
 
   // Tokens longer than this (in bytes) are ignored: they are noise, not words, and
   // Xapian limits term length.

@@ -30,6 +30,9 @@ constexpr const char* kStopWords[] = {
     "jest", "są", "być", "był", "była", "było", "byli", "będzie", "będą", "jestem", "mam", "ma", "mają",
     "można", "mogę", "może", "możemy", "muszę", "musi", "trzeba", "należy", "powinien", "powinienem",
     "powinnam", "chcę", "chce", "chciałbym", "chciałabym", "chcemy", "zrobić",
+    "możesz", "mogą", "mógł", "mogła", "mogli", "mógłbym", "mogłabym", "mógłby", "mogłaby", "musisz", "muszą",
+    "musimy", "musiał", "musiała", "chcesz", "chcą", "chciał", "chciała", "chciałem", "chciałam", "powinna",
+    "powinno", "powinni", "powinienem", "robić", "zrobiłem", "zrobiłam", "teraz", "dowiedzieć",
     // politeness
     "proszę", "prosze", "witam", "uprzejmie", "pani", "pan", "państwo",
 };

@@ -81,6 +81,16 @@ bool is_ascii(std::string_view text) {
   return true;
 }
 
+std::string leading_characters(std::string_view text, std::size_t n) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  for (std::size_t taken = 0; taken < n && i < length; ++taken) {
+    U8_FWD_1(s, i, length);
+  }
+  return std::string(text.substr(0, static_cast<std::size_t>(i)));
+}
+
 bool is_valid_utf8(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t length = static_cast<int32_t>(text.size());

@@ -23,6 +23,9 @@ std::string fold_diacritics(std::string_view text);
 // Upper-cases the first letter ("łódź" -> "Łódź").
 std::string capitalise_first(std::string_view text);
 
+// The first `n` characters (code points) of UTF-8 text; all of it when it is shorter.
+std::string leading_characters(std::string_view text, std::size_t n);
+
 // True when every byte is ASCII.
 bool is_ascii(std::string_view text);
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "indexer/document_builder.h"
+#include "search/analysis/text_folding.h"
 #include "search/query_builder.h"
 #include "search/schema.h"
 #include "tests/support/test_corpus.h"
@@ -71,6 +72,20 @@ TEST_F(SymmetryTest, QueryWordsMeetIndexedTermsAndTheDocumentIsFound) {
         for (schema::Field f : schema::kAllFields) meets = meets || doc_terms.count(schema::prefix(f) + alt) > 0;
       }
       EXPECT_TRUE(meets) << "query word '" << w.surface << "' of '" << c.query << "' misses '" << c.title << "'";
+
+    }
+
+    // Stems are a looser match (another inflection may cut differently: żłobek/żłobki),
+    // but the words as written, with or without Polish letters, meet their own stems.
+    for (const char* text : {c.title, c.body}) {
+      for (const QueryWord& w : builder.build(analysis::fold_diacritics(text)).words) {
+        for (const std::string& stem : w.stems) {
+          EXPECT_TRUE(doc_terms.count(schema::kStemPrefix + stem) > 0) << w.surface << ": stem " << stem;
+        }
+        for (const std::string& stem : w.short_stems) {
+          EXPECT_TRUE(doc_terms.count(schema::kShortStemPrefix + stem) > 0) << w.surface << ": short stem " << stem;
+        }
+      }
     }
 
     Xapian::Enquire enquire(db);

@@ -25,6 +25,9 @@ class RankingFeaturesTest : public ::testing::Test {
                             {"unit", "mpo"},
                             {"category", "odpady"}});
     corpus.put("szczury", {{"title", "Szczury w budynku"}, {"body", "Deratyzację zleca zarządca budynku."}});
+    corpus.put("wysylka", {{"title", "Wysyłka dokumentów pocztą"}, {"body", "Zaświadczenie odbierzesz osobiście."}});
+    corpus.put("harmonogram", {{"title", "Harmonogram odbioru odpadów"}, {"body", "Odbieramy w czwartki i piątki."}});
+    corpus.put("czwartaklasa", {{"title", "Czwarta klasa szkoły podstawowej"}, {"body", "Zapisy do czwartej klasy."}});
     std::ofstream(corpus.dir() / "synonyms.txt") << "# test\nśmieci, odpady\n";
     analysis::Analyzer analyzer;
     sync_index(tmp_->str("db"), read_corpus(corpus.dir().string()), analyzer);
@@ -77,6 +80,33 @@ TEST_F(RankingFeaturesTest, UnitNameReachesTheUnitsArticles) {
   r = search("mpo");
   ASSERT_FALSE(r.hits.empty());
   EXPECT_EQ(r.hits[0].id, "gabaryty");
+}
+
+TEST_F(RankingFeaturesTest, StemsReachDerivationsTheDictionaryKeepsApart) {
+  // "wysłać"/"wysyłać" and "wysyłka" are different lemmas; the stem joins them.
+  auto r = search("czy mogę wysyłać dokumenty");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].id, "wysylka");
+}
+
+TEST_F(RankingFeaturesTest, DictionaryWordsMissingFromTheIndexAreNotCorrected) {
+  // "czwartek" is Polish even though no article says it; it used to become "czwarta" and
+  // decide the ranking. The same for a verb form ("imprezuje" became "imprezę").
+  for (const char* q : {"nie przyjechala smieciarka w czwartek", "sasiad imprezuje w nocy", "czwartek"}) {
+    auto r = search(q);
+    EXPECT_FALSE(r.corrected.has_value()) << q << " -> " << r.corrected.value_or("");
+    for (const QueryWord& w : r.words) EXPECT_TRUE(w.correction.empty()) << q << ": " << w.surface;
+  }
+  auto r = search("odbior odpadow w czwartek");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].id, "harmonogram");
+}
+
+TEST_F(RankingFeaturesTest, RealTyposAreStillCorrected) {
+  for (const char* q : {"petrady", "harmonogran odbioru"}) {
+    auto r = search(q);
+    EXPECT_TRUE(r.corrected.has_value()) << q;
+  }
 }
 
 TEST(RankingOptions, SetParsesAndRejectsClearly) {

@@ -157,5 +157,30 @@ TEST_F(AnalyzerTest, PositionSpansAreTheAnalysedTokens) {
   EXPECT_EQ(a.text.substr(spans.back().begin, spans.back().end - spans.back().begin), "Żółć");
 }
 
+TEST_F(AnalyzerTest, StemsAreTheFirstLettersOfTheFoldedWord) {
+  const Analysis a = analyzer_->analyze("Wysyłka wysyłać Łódź w 2024 e-mail");
+  ASSERT_EQ(a.tokens.size(), 6u);
+  EXPECT_EQ(a.tokens[0].stem, "wysyl");  // derivations the dictionary keeps apart share it
+  EXPECT_EQ(a.tokens[1].stem, "wysyl");
+  EXPECT_EQ(a.tokens[0].short_stem, "wysy");
+  EXPECT_EQ(a.tokens[2].stem, "lodz");  // shorter than the stem: the whole folded word
+  EXPECT_EQ(a.tokens[2].short_stem, "lodz");
+  EXPECT_TRUE(a.tokens[3].stem.empty());  // stop word
+  EXPECT_TRUE(a.tokens[4].stem.empty());  // number: matched exactly or not at all
+  EXPECT_TRUE(a.tokens[5].stem.empty());  // compound: its parts carry stems
+  ASSERT_EQ(a.tokens[5].parts.size(), 2u);
+  EXPECT_EQ(a.tokens[5].parts[1].stem, "mail");
+  // Typed without Polish letters, a word gets the same stems.
+  EXPECT_EQ(analyzer_->analyze("wysylka").tokens[0].stem, "wysyl");
+}
+
+TEST_F(AnalyzerTest, DictionaryWordsAreKnownWithOrWithoutPolishLetters) {
+  auto known = [](const std::string& word) { return analyzer_->is_dictionary_word(analyzer_->analyze(word).tokens.at(0)); };
+  for (const char* word : {"czwartek", "imprezuje", "przyjechala", "sasiad", "smieciarka", "Mokotowie"}) {
+    EXPECT_TRUE(known(word)) << word;
+  }
+  for (const char* word : {"czwartk", "smiciarka", "wywuz", "xqzt"}) EXPECT_FALSE(known(word)) << word;
+}
+
 }  // namespace
 }  // namespace wiedza::analysis
