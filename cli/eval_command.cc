@@ -17,9 +17,9 @@ struct EvalOptions {
 };
 
 void print_row(const std::string& name, const evaluation::Aggregate& a) {
-  std::printf("%-14s %5zu %5zu   %.4f  %.4f  %.4f  %.4f   %.3f     %.3f         %.3f\n", name.c_str(), a.queries,
-              a.in_scope, a.ndcg10, a.mrr10, a.recall10, a.recall50, a.no_result_rate, a.out_of_scope_answered,
-              a.routing_accuracy);
+  std::printf("%-14s %5zu %5zu   %.4f  %.4f  %.4f  %.4f   %.3f     %.3f  %.3f         %.3f       %.3f      %.3f\n",
+              name.c_str(), a.queries, a.in_scope, a.ndcg10, a.mrr10, a.recall10, a.recall50, a.no_result_rate,
+              a.weak_rate, a.out_of_scope_answered, a.out_of_scope_routed, a.lost_hint_rate, a.routing_accuracy);
 }
 
 int run_eval(const EvalOptions& o) {
@@ -36,8 +36,9 @@ int run_eval(const EvalOptions& o) {
   if (o.json) {
     std::cout << report.to_json(o.worst).dump(2) << "\n";
   } else {
-    std::printf("%-14s %5s %5s   %-6s  %-6s  %-6s  %-6s   %-8s  %-12s  %s\n", "style", "n", "judged", "nDCG@10",
-                "MRR@10", "R@10", "R@50", "no-result", "oos-answered", "routing@1");
+    std::printf("%-14s %5s %5s   %-6s  %-6s  %-6s  %-6s   %-8s  %-5s  %-12s  %-9s  %-9s  %s\n", "style", "n",
+                "judged", "nDCG@10", "MRR@10", "R@10", "R@50", "no-result", "weak", "oos-answered", "oos-routed",
+                "lost-hint", "routing@1");
     print_row("overall", report.overall);
     for (const auto& [style, a] : report.by_style) print_row(style, a);
     std::printf("\nrouting confidence calibration (expected calibration error %.3f):\n",

@@ -188,8 +188,10 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryResources& reso
 
   std::vector<Xapian::Query> optional;
   std::vector<const QueryWord*> content;
+  std::vector<std::size_t> content_index;  // content[i] is built.words[content_index[i]]
   bool corrected = false;
-  for (QueryWord& w : built.words) {
+  for (std::size_t i = 0; i < built.words.size(); ++i) {
+    QueryWord& w = built.words[i];
     if (w.stop && any_content) continue;
     if (w.stop) {
       // A query of stop words only ("co to jest"): search them as exact forms.
@@ -204,6 +206,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryResources& reso
     }
     optional.push_back(q);
     content.push_back(&w);
+    content_index.push_back(i);
   }
 
   if (options_.proximity_weight > 0) {
@@ -216,6 +219,9 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryResources& reso
     std::vector<std::vector<std::string>> words;
     for (const QueryWord* w : content) words.push_back(w->alternatives);
     for (const SynonymTable::Match& m : resources.synonyms->match(words)) {
+      SynonymUse use{{}, m.expansion};
+      for (std::size_t k = 0; k < m.length; ++k) use.words.push_back(content_index[m.first_word + k]);
+      built.synonyms.push_back(std::move(use));
       std::vector<Xapian::Query> parts;
       for (const std::vector<std::string>& alternatives : *m.expansion) parts.push_back(lemma_query(alternatives));
       optional.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,

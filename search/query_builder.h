@@ -39,9 +39,17 @@ struct QueryWord {
   std::string correction;  // vocabulary word used instead (typo tolerance); "" when none
 };
 
+// A synonym rule that matched a run of query words: an article saying the expansion
+// answers those words too.
+struct SynonymUse {
+  std::vector<std::size_t> words;    // indices into BuiltQuery::words
+  const AnalysedPhrase* expansion;   // owned by the SynonymTable the query was built with
+};
+
 struct BuiltQuery {
   Xapian::Query query;  // empty (MatchNothing) when nothing searchable was typed
   std::vector<QueryWord> words;
+  std::vector<SynonymUse> synonyms;
   // The query with corrected words substituted, when any word was corrected.
   std::optional<std::string> corrected;
 };

@@ -26,6 +26,7 @@ constexpr Knob kKnobs[] = {
     {"prf_weight", &RankingOptions::prf_weight},
     {"prf_docs", &RankingOptions::prf_docs},
     {"prf_terms", &RankingOptions::prf_terms},
+    {"min_answer_confidence", &RankingOptions::min_answer_confidence},
     {"bm25_k1", &RankingOptions::bm25_k1},
     {"bm25_b", &RankingOptions::bm25_b},
 };

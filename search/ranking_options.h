@@ -32,6 +32,9 @@ struct RankingOptions {
   double prf_weight = 0;
   double prf_docs = 3;
   double prf_terms = 8;
+  // Below this answer confidence (search/answer_evidence.h: the informative share of the
+  // query the best hit answers) a search is "weak": not in the base, no routing hint.
+  double min_answer_confidence = 0.3;
   // BM25 parameters.
   double bm25_k1 = 1.2;
   double bm25_b = 0.75;

@@ -13,7 +13,9 @@ std::string percent(double v) { return std::to_string(static_cast<int>(std::lrou
 
 std::optional<RoutingHint> route(const SearchResult& result, const Directory& directory,
                                  const UnitDescriptions& descriptions, const RoutingOptions& options) {
-  if (result.hits.empty()) return std::nullopt;
+  // Not in the base: a transfer guessed from a weak match costs the caller more than an
+  // honest "we have no article on this".
+  if (result.hits.empty() || result.weak) return std::nullopt;
   const SearchHit& top = result.hits.front();
   if (top.coverage < options.min_coverage || top.score <= 0) return std::nullopt;
 

@@ -39,7 +39,8 @@ struct RoutingOptions {
   double calibration_exponent = 2.5;
 };
 
-// No hint (nullopt) when there are no hits or the best hit covers too little of the query.
+// No hint (nullopt) when there are no hits, the search is weak (SearchResult::weak: not in
+// the base) or the best hit covers too little of the query.
 std::optional<RoutingHint> route(const SearchResult& result, const Directory& directory,
                                  const UnitDescriptions& descriptions, const RoutingOptions& options = {});
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "search/answer_evidence.h"
 #include "search/schema.h"
 
 namespace wiedza {
@@ -34,20 +35,6 @@ Xapian::Query filter_terms(const std::vector<std::string>& values, const char* p
   std::vector<Xapian::Query> terms;
   for (const std::string& v : values) terms.emplace_back(prefix + v);
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-}
-
-// How many content words of the query the document matches, in any field.
-std::size_t matched_words(const std::vector<QueryWord>& words, const HitDocument& doc) {
-  std::size_t n = 0;
-  for (const QueryWord& w : words) {
-    if (w.stop) continue;
-    bool hit = doc.has_term(schema::kExactPrefix + w.exact);
-    for (schema::Field f : schema::kAllFields) {
-      for (const std::string& alt : w.alternatives) hit = hit || doc.has_term(schema::prefix(f) + alt);
-    }
-    n += hit ? 1 : 0;
-  }
-  return n;
 }
 
 // Positions in the body where query words matched, mapped to the word's index. Body
@@ -118,6 +105,21 @@ Xapian::rev Searcher::revision() const { return db_.get_revision(); }
 
 Xapian::doccount Searcher::document_count() const { return db_.get_doccount(); }
 
+double Searcher::best_hit_evidence(Xapian::Enquire& enquire, const AnswerEvidence& evidence,
+                                   const SearchResult* first_page) {
+  if (first_page != nullptr) return first_page->hits.empty() ? 0 : first_page->hits.front().evidence;
+  // A later page: the best hit is not on it. Ask for it alone (the match is already warm).
+  Xapian::MSet top = enquire.get_mset(0, 1);
+  if (top.empty()) return 0;
+  std::shared_ptr<const HitDocument> doc = resources_->documents->find(*top.begin());
+  if (!doc) {
+    doc = HitDocument::load(db_, *top.begin());
+    if (!doc) return 0;
+    resources_->documents->insert(*top.begin(), doc);
+  }
+  return evidence.weighted_coverage(*doc);
+}
+
 Xapian::Query Searcher::feedback_terms(Xapian::Enquire& enquire) const {
   const auto docs = static_cast<Xapian::doccount>(options_.prf_docs);
   Xapian::MSet top = enquire.get_mset(0, docs);
@@ -174,6 +176,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 SearchResult Searcher::run(const SearchRequest& request) {
   SearchResult result;
   result.query = request.query;
+  result.weak = true;  // until a hit answers enough of the query
   BuiltQuery built = builder_.build(request.query, {&db_, &resources_->vocabulary, &resources_->synonyms});
   result.words = built.words;
   result.corrected = built.corrected;
@@ -223,8 +226,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
       if (!(*v).empty()) counts.push_back({*v, v.get_termfreq()});
     }
   }
-  std::size_t content_words = 0;
-  for (const QueryWord& w : built.words) content_words += w.stop ? 0 : 1;
+  const AnswerEvidence evidence(built, db_);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     std::shared_ptr<const HitDocument> doc = resources_->documents->find(*it);
     if (!doc) {
@@ -236,8 +238,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
     static_cast<ArticleHeader&>(hit) = *doc;
     hit.score = it.get_weight();
     // Only the hits routing weighs need their coverage.
-    if (result.hits.size() < kCoverageHits && content_words > 0) {
-      hit.coverage = static_cast<double>(matched_words(built.words, *doc)) / static_cast<double>(content_words);
+    if (result.hits.size() < kCoverageHits) {
+      hit.coverage = evidence.coverage(*doc);
+      hit.evidence = evidence.weighted_coverage(*doc);
     }
     if (request.snippets) {
       hit.snippet = make_snippet(doc->body_text, doc->body_tokens, doc->body_start,
@@ -245,6 +248,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
     result.hits.push_back(std::move(hit));
   }
+  result.answer_confidence = best_hit_evidence(enquire, evidence, request.offset == 0 ? &result : nullptr);
+  result.weak = result.answer_confidence < options_.min_answer_confidence;
   return result;
 }
 

@@ -22,6 +22,8 @@
 
 namespace wiedza {
 
+class AnswerEvidence;
+
 struct SearchRequest {
   std::string query;
   std::size_t limit = 10;
@@ -47,6 +49,9 @@ struct SearchHit : ArticleHeader {
   // Share of the query's content words this article matches; worked out for the first
   // kCoverageHits hits of a page only (0 for the rest).
   double coverage = 0;
+  // The informative share of the query this article answers (AnswerEvidence), likewise
+  // for the first kCoverageHits hits only.
+  double evidence = 0;
   Snippet snippet;
 };
 
@@ -60,6 +65,11 @@ struct SearchResult {
   std::optional<std::string> corrected;  // "did you mean": the query with typos corrected
   // "category", "unit", "kind" -> counts, most frequent first (only with request.facets).
   std::map<std::string, std::vector<FacetCount>> facets;
+  // How much of the query the best hit of the whole ranking answers (AnswerEvidence,
+  // whatever page was asked for), and whether that is too little to call it an answer:
+  // then the results are shown as weak and no routing hint is given ("not in the base").
+  double answer_confidence = 0;
+  bool weak = false;
 };
 
 class Searcher {
@@ -87,6 +97,9 @@ class Searcher {
 
  private:
   SearchResult run(const SearchRequest& request);
+  // AnswerEvidence of the ranking's best hit: taken from the first page when that is the
+  // page asked for, else looked up.
+  double best_hit_evidence(Xapian::Enquire& enquire, const AnswerEvidence& evidence, const SearchResult* first_page);
   // Pseudo-relevance feedback (RankingOptions::prf_weight): body terms typical of the
   // top hits of the query set on `enquire`, OR-ed; empty when there are no hits.
   Xapian::Query feedback_terms(Xapian::Enquire& enquire) const;

@@ -32,7 +32,11 @@ constexpr const char* kStopWords[] = {
     "powinnam", "chcę", "chce", "chciałbym", "chciałabym", "chcemy", "zrobić",
     "możesz", "mogą", "mógł", "mogła", "mogli", "mógłbym", "mogłabym", "mógłby", "mogłaby", "musisz", "muszą",
     "musimy", "musiał", "musiała", "chcesz", "chcą", "chciał", "chciała", "chciałem", "chciałam", "powinna",
-    "powinno", "powinni", "powinienem", "robić", "zrobiłem", "zrobiłam", "teraz", "dowiedzieć",
+    "powinno", "powinni", "robić", "zrobiłem", "zrobiłam", "dowiedzieć",
+    // indefinite pronouns and adverbs of time and manner that frame a question, not its topic
+    "jakiś", "jakaś", "jakieś", "jakiegoś", "jakiejś", "jakichś", "jakimś", "gdzieś", "kiedyś", "jakoś",
+    "przecież", "znowu", "znów", "dzisiaj", "dziś", "jutro", "wczoraj", "teraz", "zawsze", "nigdy", "bardzo",
+    "trochę", "właśnie", "naprawdę", "chyba", "pewnie",
     // politeness
     "proszę", "prosze", "witam", "uprzejmie", "pani", "pan", "państwo",
 };

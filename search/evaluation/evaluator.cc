@@ -57,13 +57,16 @@ namespace {
 void add(Aggregate& a, const QueryOutcome& o) {
   ++a.queries;
   if (!o.query->in_scope()) {
-    a.out_of_scope_answered += o.ranked.empty() ? 0 : 1;
+    a.out_of_scope_answered += o.ranked.empty() || o.weak ? 0 : 1;
+    a.out_of_scope_routed += o.routed_unit.empty() ? 0 : 1;
     return;
   }
   ++a.in_scope;
+  a.weak_rate += o.weak ? 1 : 0;
   if (o.query->unit) {
     ++a.routed;
     a.routing_accuracy += o.routed_unit == *o.query->unit ? 1 : 0;
+    a.lost_hint_rate += o.routed_unit.empty() && o.ungated_unit == *o.query->unit ? 1 : 0;
   }
   a.ndcg10 += o.ndcg10;
   a.mrr10 += o.mrr10;
@@ -81,9 +84,16 @@ void finish(Aggregate& a) {
     a.recall10 /= n;
     a.recall50 /= n;
     a.no_result_rate /= n;
+    a.weak_rate /= n;
   }
-  if (out_of_scope > 0) a.out_of_scope_answered /= static_cast<double>(out_of_scope);
-  if (a.routed > 0) a.routing_accuracy /= static_cast<double>(a.routed);
+  if (out_of_scope > 0) {
+    a.out_of_scope_answered /= static_cast<double>(out_of_scope);
+    a.out_of_scope_routed /= static_cast<double>(out_of_scope);
+  }
+  if (a.routed > 0) {
+    a.routing_accuracy /= static_cast<double>(a.routed);
+    a.lost_hint_rate /= static_cast<double>(a.routed);
+  }
 }
 
 double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
@@ -96,7 +106,10 @@ nlohmann::json aggregate_json(const Aggregate& a) {
           {"recall@10", round4(a.recall10)},
           {"recall@50", round4(a.recall50)},
           {"no_result_rate", round4(a.no_result_rate)},
+          {"weak_rate", round4(a.weak_rate)},
           {"out_of_scope_answered", round4(a.out_of_scope_answered)},
+          {"out_of_scope_routed", round4(a.out_of_scope_routed)},
+          {"lost_hint_rate", a.routed > 0 ? nlohmann::json(round4(a.lost_hint_rate)) : nlohmann::json(nullptr)},
           {"routing_accuracy@1", a.routed > 0 ? nlohmann::json(round4(a.routing_accuracy)) : nlohmann::json(nullptr)}};
 }
 
@@ -118,6 +131,14 @@ EvaluationReport evaluate(Searcher& searcher, const std::vector<JudgedQuery>& qu
     if (auto hint = route(result, directory, descriptions)) {
       o.routed_unit = hint->unit;
       o.routing_confidence = hint->confidence;
+    }
+    o.answer_confidence = result.answer_confidence;
+    o.weak = result.weak;
+    if (result.weak) {
+      result.weak = false;
+      if (auto hint = route(result, directory, descriptions)) o.ungated_unit = hint->unit;
+    } else {
+      o.ungated_unit = o.routed_unit;
     }
     o.ndcg10 = ndcg_at(o.ranked, q.relevant, 10);
     o.mrr10 = mrr_at(o.ranked, q.relevant, 10);

@@ -33,6 +33,11 @@ struct QueryOutcome {
   double ndcg10 = 0, mrr10 = 0, recall10 = 0, recall50 = 0;
   std::string routed_unit;          // "" when no routing hint was given
   double routing_confidence = 0;
+  double answer_confidence = 0;     // SearchResult::answer_confidence
+  bool weak = true;                 // flagged "not in the base"
+  // The hint route() would give were the search not weak ("" when none): what the
+  // answer-confidence gate takes away.
+  std::string ungated_unit;
 };
 
 struct Aggregate {
@@ -40,7 +45,12 @@ struct Aggregate {
   std::size_t in_scope = 0;          // those with judgments (metrics average over these)
   double ndcg10 = 0, mrr10 = 0, recall10 = 0, recall50 = 0;
   double no_result_rate = 0;         // in-scope queries that returned nothing
-  double out_of_scope_answered = 0;  // out-of-scope queries that returned something
+  double weak_rate = 0;              // in-scope queries flagged weak ("not in the base")
+  double out_of_scope_answered = 0;  // out-of-scope queries answered (results not flagged weak)
+  double out_of_scope_routed = 0;    // out-of-scope queries given a routing hint
+  // In-scope queries whose hint would have named the right unit but was withheld because
+  // the search was weak (share of `routed`).
+  double lost_hint_rate = 0;
   std::size_t routed = 0;            // in-scope queries with an expected unit
   double routing_accuracy = 0;       // share of those whose routing hint names that unit
 };
