@@ -48,12 +48,28 @@ std::optional<RoutingHint> route(const SearchResult& result, const Directory& di
   });
   RoutingHint hint;
   hint.unit = ranked.front().first;
+  std::string vote_leader;  // set when the hint follows the top result against a larger vote
+  if (hint.unit != top.unit) {
+    const double top_unit_vote = votes.count(top.unit) ? votes.at(top.unit) : 0;
+    if (ranked.front().second < options.overrule_ratio * top_unit_vote) {
+      // Not clearly outvoted: follow the article the consultant sees first.
+      auto it = std::find_if(ranked.begin(), ranked.end(), [&](const auto& r) { return r.first == top.unit; });
+      vote_leader = hint.unit;
+      std::rotate(ranked.begin(), it, it + 1);
+      hint.unit = top.unit;
+    } else {
+      hint.differs_from_top = true;
+    }
+  }
   // The vote share, discounted by how much of the query the best hit covers: a hint
   // built on a partial match is less certain. benchmarks/RESULTS.md checks calibration.
   auto calibrate = [&](double share) {
     return 1.0 - std::pow(1.0 - share * top.coverage, options.calibration_exponent);
   };
-  hint.confidence = calibrate(ranked.front().second / total);
+  // The calibration was fitted on vote winners; a unit that follows the top result
+  // against a larger vote keeps its raw share, so it never looks surer than its rival.
+  hint.confidence = vote_leader.empty() ? calibrate(ranked.front().second / total)
+                                        : ranked.front().second / total * top.coverage;
   // Alternatives keep their raw share: together with the winner they must not exceed one.
   for (std::size_t i = 1; i < ranked.size() && hint.alternatives.size() < 3; ++i) {
     const double share = ranked[i].second / total * top.coverage;
@@ -69,9 +85,22 @@ std::optional<RoutingHint> route(const SearchResult& result, const Directory& di
   const std::string name = unit != nullptr ? unit->name : hint.unit;
   std::size_t supporting = 0;
   for (std::size_t i = 0; i < n; ++i) supporting += result.hits[i].unit == hint.unit ? 1 : 0;
-  hint.reason = "Najlepiej pasujący artykuł: „" + top.title + "”. " + std::to_string(supporting) + " z " +
-                std::to_string(n) + " najlepszych wyników dotyczy jednostki: " + name + ". Pewność " +
-                percent(hint.confidence) + ".";
+  const std::string support = std::to_string(supporting) + " z " + std::to_string(n) +
+                              " najlepszych wyników dotyczy jednostki: " + name + ".";
+  if (hint.differs_from_top) {
+    const Unit* top_unit = directory.unit(top.unit);
+    hint.reason = "Najlepiej pasujący artykuł („" + top.title + "”) należy do jednostki: " +
+                  (top_unit != nullptr ? top_unit->name : top.unit) + ", ale " + support + " Pewność " +
+                  percent(hint.confidence) + ".";
+  } else if (!vote_leader.empty()) {
+    const Unit* leader = directory.unit(vote_leader);
+    hint.reason = "Najlepiej pasujący artykuł: „" + top.title + "” (jednostka: " + name +
+                  "). Wiele wyników dotyczy też jednostki: " + (leader != nullptr ? leader->name : vote_leader) +
+                  " – upewnij się, o którą sprawę chodzi. Pewność " + percent(hint.confidence) + ".";
+  } else {
+    hint.reason = "Najlepiej pasujący artykuł: „" + top.title + "”. " + support + " Pewność " +
+                  percent(hint.confidence) + ".";
+  }
   return hint;
 }
 

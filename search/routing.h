@@ -26,6 +26,8 @@ struct RoutingHint {
   bool intervention = false;  // the matter is a problem report (interwencja)
   std::vector<RoutingAlternative> alternatives;
   std::string reason;         // Polish, for the consultant
+  // The top result belongs to another unit, and the reason says why the hint differs.
+  bool differs_from_top = false;
 };
 
 struct RoutingOptions {
@@ -37,6 +39,10 @@ struct RoutingOptions {
   // 30% of the vote when the rest is split among several others). confidence =
   // 1 - (1 - share)^k, with k fitted on the dev set's calibration bins (benchmarks/RESULTS.md).
   double calibration_exponent = 2.5;
+  // The hint names the top result's unit unless another unit's vote is at least this many
+  // times the top unit's: what the consultant reads first and whom they are told to call
+  // should agree unless the evidence clearly says otherwise.
+  double overrule_ratio = 2.0;
 };
 
 // No hint (nullopt) when there are no hits, the search is weak (SearchResult::weak: not in

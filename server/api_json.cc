@@ -57,6 +57,7 @@ nlohmann::json search_response(const SearchResult& result, const std::optional<R
                     {"answerable", routing->answerable},
                     {"intervention", routing->intervention},
                     {"alternatives", std::move(alternatives)},
+                    {"differs_from_top", routing->differs_from_top},
                     {"reason", routing->reason}};
   }
   nlohmann::json facets = nlohmann::json::object();
@@ -77,6 +78,8 @@ nlohmann::json search_response(const SearchResult& result, const std::optional<R
   return {{"query", result.query},
           {"corrected", result.corrected ? nlohmann::json(*result.corrected) : nlohmann::json(nullptr)},
           {"total", result.total},
+          {"answer_confidence", round3(result.answer_confidence)},
+          {"weak", result.weak},
           {"took_ms", round3(took_ms)},
           {"results", std::move(results)},
           {"routing", std::move(routing_json)},

@@ -84,5 +84,41 @@ TEST(Routing, UnitDescriptionsMatchQueryWordsThroughTheAnalyzer) {
   EXPECT_EQ(m.count("wsa"), 0u);
 }
 
+TEST(Routing, TheHintFollowsTheTopResultUnlessClearlyOutvoted) {
+  // "zgubiony dowód": the top article is the vehicle office's, two close ones the civil
+  // affairs department's; the card must not contradict what the consultant reads first.
+  Directory d = directory();
+  d.units["wk"] = {"wk", "Wydział Komunikacji", "wydzial", "", "", "", "", "pojazdy"};
+  SearchResult r;
+  r.hits = {hit("rejestracyjny", "wk", 10, 1), hit("osobisty", "wsa", 9, 1), hit("tymczasowy", "wsa", 7.5, 1)};
+  auto h = route(r, d, UnitDescriptions());
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->unit, "wk");
+  EXPECT_FALSE(h->differs_from_top);
+  ASSERT_FALSE(h->alternatives.empty());
+  EXPECT_EQ(h->alternatives[0].unit, "wsa");
+  EXPECT_LE(h->confidence, h->alternatives[0].confidence + 1e-9) << "the followed unit must not look surer than the vote";
+  EXPECT_NE(h->reason.find("Wydział Spraw Administracyjnych"), std::string::npos) << h->reason;
+
+  // Four strong hits of one unit against a barely leading top hit: the evidence wins,
+  // and the reason says why the card differs from the top result.
+  r.hits = {hit("a", "wk", 10, 1), hit("b", "wsa", 9.9, 1), hit("c", "wsa", 9.8, 1), hit("d", "wsa", 9.7, 1),
+            hit("e", "wsa", 9.6, 1)};
+  h = route(r, d, UnitDescriptions());
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->unit, "wsa");
+  EXPECT_TRUE(h->differs_from_top);
+  EXPECT_NE(h->reason.find("należy do jednostki: Wydział Komunikacji"), std::string::npos) << h->reason;
+}
+
+TEST(Routing, AWeakSearchGetsNoHint) {
+  SearchResult r;
+  r.hits = {hit("a", "mpo", 10, 1)};
+  r.weak = true;
+  EXPECT_FALSE(route(r, directory(), UnitDescriptions()).has_value());
+  r.weak = false;
+  EXPECT_TRUE(route(r, directory(), UnitDescriptions()).has_value());
+}
+
 }  // namespace
 }  // namespace wiedza
