@@ -63,6 +63,24 @@ TEST(QueryRedaction, ReplacesPersonalDataAndNormalises) {
       {"500+ wniosek 2024", "500+ wniosek 2024"},
       {"12345678 osiem cyfr", "12345678 osiem cyfr"},
       {"123456789", "<numer>"},
+      // Separators people use that are not spaces or dashes.
+      {"pesel 850.101.123.45", "pesel <numer>"},
+      {"dzwonić 600/700/800", "dzwonić <numer>"},
+      {"tel. (12) 616 55 55 wew", "tel. <numer> wew"},
+      {"data 12.03.2026 godz 15.30", "data 12.03.2026 godz 15.30"},  // dates and times stay
+      // Obfuscated and spaced e-mail addresses, full-width characters.
+      {"jan(at)example.com pisze", "<e-mail> pisze"},
+      {"jan[at]example.com", "<e-mail>"},
+      {"jan (małpa) example.com", "<e-mail>"},
+      {"jan @ example.com pisze", "<e-mail> pisze"},
+      {"jan\uff20example.com", "<e-mail>"},
+      {"\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19", "<numer>"},  // full-width digits
+      {"mail do: jan@", "mail do: jan@"},  // nothing after '@': not an address
+      // Identity documents: ID card (3 letters, 6 digits) and passport (2 letters, 7 digits).
+      {"dowód ABC123456 zgubiony", "dowód <dokument> zgubiony"},
+      {"dowód abc 123456", "dowód <dokument>"},
+      {"paszport EA1234567", "paszport <dokument>"},
+      {"mpk a123 linia 52", "mpk a123 linia 52"},
   };
   for (const Case& c : cases) EXPECT_EQ(redact_query(c.input), c.expected) << c.input;
 }
