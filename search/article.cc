@@ -1,5 +1,7 @@
 #include "search/article.h"
 
+#include <cmath>
+
 #include "search/analysis/text_folding.h"
 #include "search/json_fields.h"
 
@@ -28,8 +30,27 @@ std::optional<nlohmann::json> parse_json_text(const std::string& text, const std
     errors.push_back({file, "", "is not valid UTF-8"});
     return std::nullopt;
   }
+  struct Refused {
+    std::string why;
+  };
+  // Called by the parser as it goes: refusing here stops it before the value is built.
+  const nlohmann::json::parser_callback_t check = [](int depth, nlohmann::json::parse_event_t event,
+                                                     nlohmann::json& parsed) {
+    if (depth > kMaxJsonDepth) throw Refused{"nests deeper than " + std::to_string(kMaxJsonDepth) + " levels"};
+    if (event == nlohmann::json::parse_event_t::value && parsed.is_number_float() &&
+        !std::isfinite(parsed.get<double>())) {
+      throw Refused{"holds a number too large to represent"};
+    }
+    return true;
+  };
   try {
-    return nlohmann::json::parse(text);
+    return nlohmann::json::parse(text, check);
+  } catch (const Refused& r) {
+    errors.push_back({file, "", r.why});
+    return std::nullopt;
+  } catch (const nlohmann::json::out_of_range&) {
+    errors.push_back({file, "", "holds a number too large to represent"});
+    return std::nullopt;
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte is 1-based; turn it into line:column for editors.
     std::size_t line = 1, column = 1;

@@ -39,8 +39,13 @@ std::optional<Article> parse_article(const ArticleInput& input, const Directory&
                                      ValidationErrors& errors);
 
 // Parses JSON text, turning a syntax error into a ValidationError with its position.
+// Rejects, before building anything, values nested deeper than kMaxJsonDepth (a few
+// hundred kilobytes of brackets would otherwise cost gigabytes and overflow the stack
+// when written back) and numbers too large for a double ("1e999999").
 std::optional<nlohmann::json> parse_json_text(const std::string& text, const std::string& file,
                                               ValidationErrors& errors);
+
+inline constexpr int kMaxJsonDepth = 32;
 
 bool is_valid_article_kind(const std::string& kind);
 bool is_valid_date(const std::string& yyyy_mm_dd);

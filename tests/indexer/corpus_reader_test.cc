@@ -77,6 +77,25 @@ TEST_F(CorpusReaderTest, ReportsJsonSyntaxErrorsWithLineAndColumn) {
   EXPECT_NE(e.reason.find("invalid JSON at line 3"), std::string::npos) << e.reason;
 }
 
+TEST_F(CorpusReaderTest, RejectsDeepNestingAndHugeNumbersWithoutBuildingThem) {
+  // 100,000 levels of brackets: refused at the limit, not parsed into gigabytes.
+  const std::string deep = R"({"id":"deep","title":"T","body":"B","category":"odpady","unit":"wsa","x":)" +
+                           std::string(100000, '[') + std::string(100000, ']') + "}";
+  corpus.put_raw("deep.json", deep);
+  ValidationError e = only_error();
+  EXPECT_NE(e.file.find("deep.json"), std::string::npos);
+  EXPECT_NE(e.reason.find("nests deeper than 32 levels"), std::string::npos) << e.reason;
+  corpus.remove("deep");
+  corpus.put_raw("huge.json", R"({"id":"huge","title":"T","body":"B","category":"odpady","unit":"wsa","n":1e999999})");
+  e = only_error();
+  EXPECT_NE(e.reason.find("number too large"), std::string::npos) << e.reason;
+  // Depth up to the limit is fine.
+  corpus.remove("huge");
+  corpus.put_raw("ok.json", R"({"id":"ok","title":"T","body":"B","category":"odpady","unit":"wsa","x":)" +
+                               std::string(20, '[') + std::string(20, ']') + "}");
+  EXPECT_TRUE(read_corpus(corpus.dir().string()).errors.empty());
+}
+
 TEST_F(CorpusReaderTest, RejectsInvalidFileNamesAndNonObjects) {
   corpus.put_raw("Bad Name.json", "{}");
   EXPECT_NE(only_error().reason.find("file name"), std::string::npos);
