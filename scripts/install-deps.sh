@@ -9,6 +9,7 @@ packages=(
   libxapian-dev libicu-dev libhunspell-dev hunspell-pl
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
   chromium chromium-driver fonts-dejavu-core
   python3 curl wrk
 )

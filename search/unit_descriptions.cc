@@ -21,7 +21,8 @@ std::unordered_map<std::string, double> UnitDescriptions::match(const std::vecto
   std::size_t content = 0;
   for (const QueryWord& w : words) content += w.stop ? 0 : 1;
   if (content == 0) return out;
-  for (const auto& [unit, terms] : terms_) {
+  for (const auto& [unit, unit_terms] : terms_) {
+    const auto& terms = unit_terms;  // a lambda may not capture a structured binding in clang 14
     std::size_t matched = 0;
     for (const QueryWord& w : words) {
       if (w.stop) continue;

@@ -213,7 +213,11 @@ void HttpServer::register_routes() {
     send_error(res, {500, "internal_error", "the server could not answer this request; it has been logged"});
   });
   s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-    const double seconds = std::chrono::duration<double>(Clock::now() - request_started).count();
+    // A request refused before routing (a malformed request line: 400) never set the start.
+    const double seconds = request_started == Clock::time_point{}
+                               ? 0.0
+                               : std::chrono::duration<double>(Clock::now() - request_started).count();
+    request_started = {};
     // httplib calls the logger outside its own exception handling: anything escaping here
     // would terminate the process, so nothing may.
     try {
