@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 
-CXX=clang++ cmake -S . -B build-sanitize -DWIEDZA_FUZZ=ON -DWIEDZA_BUILD_BENCHMARKS=OFF >/dev/null
+CXX=clang++ cmake -S . -B build-sanitize -DWIEDZA_FUZZ=ON -DWIEDZA_TESTS=ON -DWIEDZA_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-sanitize -j2
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1

@@ -1,5 +1,6 @@
 #include "tests/support/axe.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -21,12 +22,20 @@ axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a
 
 }  // namespace
 
-std::string axe_violations(WebDriver& browser, const std::string& axe_js_path) {
-  std::ifstream in(axe_js_path, std::ios::binary);
-  if (!in) {
-    return "axe-core is not installed (" + axe_js_path + " is missing): install nodejs and npm "
-           "(scripts/install-deps.sh), then rebuild; CMake runs npm ci with tests/browser/package-lock.json";
+std::string axe_core_problem(const std::string& axe_js_path, const std::string& npm_failure_path) {
+  if (std::filesystem::exists(axe_js_path)) return "";
+  if (std::ifstream failure(npm_failure_path); failure) {
+    std::ostringstream sentence;
+    sentence << failure.rdbuf();
+    return sentence.str();
   }
+  return "axe-core is not installed (" + axe_js_path + " is missing) and npm never tried to install it: install "
+         "nodejs and npm with `bash scripts/install-deps.sh --tests`, then build again.";
+}
+
+std::string axe_violations(WebDriver& browser, const std::string& axe_js_path) {
+  if (std::string problem = axe_core_problem(axe_js_path, WIEDZA_NPM_CI_FAILURE); !problem.empty()) return problem;
+  std::ifstream in(axe_js_path, std::ios::binary);
   std::ostringstream source;
   source << in.rdbuf();
   // axe.min.js assigns window.axe; WebDriver scripts run outside the page's CSP.

@@ -2,15 +2,15 @@
 
 #include <httplib.h>
 #include <netinet/in.h>
-#include <signal.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
-#include <filesystem>
 #include <stdexcept>
 #include <thread>
+#include <vector>
+
+#include "tests/support/browser_preconditions.h"
 
 namespace wiedza::testing {
 namespace {
@@ -28,36 +28,22 @@ int free_port() {
   return ntohs(addr.sin_port);
 }
 
-constexpr const char* kChromedriver = "/usr/bin/chromedriver";
-constexpr const char* kChromium = "/usr/bin/chromium";
-
 }  // namespace
 
 WebDriver::WebDriver(WebDriverOptions options) {
-  for (const char* p : {kChromedriver, kChromium}) {
-    if (!std::filesystem::exists(p)) {
-      throw std::runtime_error(std::string(p) + " is missing: install Debian's chromium and chromium-driver "
-                               "(scripts/install-deps.sh does)");
-    }
-  }
+  if (const std::string problem = browser_setup_problem(); !problem.empty()) throw std::runtime_error(problem);
   port_ = free_port();
-  driver_pid_ = fork();
-  if (driver_pid_ == 0) {
-    freopen("/dev/null", "w", stdout);
-    freopen("/dev/null", "w", stderr);
-    const std::string port_arg = "--port=" + std::to_string(port_);
-    execl(kChromedriver, "chromedriver", port_arg.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  driver_ = std::make_unique<ChildProcess>(configured_chromedriver(),
+                                           std::vector<std::string>{"--port=" + std::to_string(port_)});
   http_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
   http_->set_read_timeout(60, 0);
   bool ready = false;
-  for (int i = 0; i < 100 && !ready; ++i) {
+  for (int i = 0; i < 100 && !ready && !driver_->exited(); ++i) {
     auto res = http_->Get("/status");
     ready = res && res->status == 200;
     if (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  if (!ready) throw std::runtime_error("chromedriver did not start");
+  if (!ready) throw std::runtime_error(configured_chromedriver() + " did not start on port " + std::to_string(port_));
   // Flags: headless, and no background networking (this machine has no internet, and
   // the tests must not depend on it).
   nlohmann::json args = {"--headless",          "--no-sandbox",      "--disable-gpu",
@@ -65,7 +51,8 @@ WebDriver::WebDriver(WebDriverOptions options) {
                          "--disable-component-update", "--disable-sync",
                          "--window-size=" + std::to_string(options.width) + "," + std::to_string(options.height),
                          "--user-data-dir=" + profile_.str("profile")};
-  nlohmann::json chrome = {{"binary", kChromium}, {"args", args}};
+  const std::string chromium = options.chromium.empty() ? configured_chromium() : options.chromium;
+  nlohmann::json chrome = {{"binary", chromium}, {"args", args}};
   if (!options.javascript) chrome["prefs"] = {{"profile.managed_default_content_settings.javascript", 2}};
   if (options.mobile) {
     chrome["mobileEmulation"] = {
@@ -79,13 +66,10 @@ WebDriver::WebDriver(WebDriverOptions options) {
 
 WebDriver::~WebDriver() {
   try {
-    if (!session_.empty()) call("DELETE", "/session/" + session_);
+    if (!session_.empty()) call("DELETE", "/session/" + session_);  // Chromium quits cleanly
   } catch (...) {
   }
-  if (driver_pid_ > 0) {
-    kill(driver_pid_, SIGTERM);
-    waitpid(driver_pid_, nullptr, 0);
-  }
+  // driver_ then stops chromedriver's process group.
 }
 
 nlohmann::json WebDriver::call(const std::string& method, const std::string& path, const nlohmann::json& body) {

@@ -2,14 +2,13 @@
 // headless Chromium (nothing is downloaded) and drives it over HTTP.
 #pragma once
 
-#include <sys/types.h>
-
 #include <functional>
 #include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/child_process.h"
 #include "tests/support/test_corpus.h"
 
 namespace httplib {
@@ -23,11 +22,16 @@ struct WebDriverOptions {
   int width = 1280;        // window size in CSS pixels
   int height = 900;
   bool mobile = false;  // emulate a phone of width x height (touch, <meta name="viewport"> honoured)
+  // The browser chromedriver starts; "" is the Chromium CMake found. Only the tests of this
+  // support set it, to a broken path, to make creating the session fail.
+  std::string chromium = "";
 };
 
 class WebDriver {
  public:
-  // Throws std::runtime_error when chromedriver or chromium is missing or does not start.
+  // Checks the machine first (browser_preconditions.h) and throws std::runtime_error with
+  // that one sentence when something is missing; throws too when chromedriver or Chromium
+  // does not start. chromedriver is stopped in every case, also when the constructor throws.
   explicit WebDriver(WebDriverOptions options = {});
   ~WebDriver();
   WebDriver(const WebDriver&) = delete;
@@ -63,8 +67,10 @@ class WebDriver {
   nlohmann::json call(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr);
 
   TempDir profile_;
-  pid_t driver_pid_ = -1;
   int port_ = 0;
+  // A member, not a pid: when the constructor throws after starting chromedriver, this
+  // destructor still runs and stops it (and any Chromium it started).
+  std::unique_ptr<ChildProcess> driver_;
   std::unique_ptr<httplib::Client> http_;
   std::string session_;
 };
