@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "cli/commands.h"
+#include "search/answer.h"
 #include "search/search_json.h"
 #include "search/searcher.h"
 
@@ -43,7 +44,8 @@ SearchRequest make_request(const SearchOptions& o, std::string query) {
   return r;
 }
 
-void print_text(const SearchResult& result, bool color) {
+void print_text(const Answer& answer, const Directory& directory, bool color) {
+  const SearchResult& result = answer.result;
   const std::string bold = color ? "\033[1m" : "", dim = color ? "\033[2m" : "", reset = color ? "\033[0m" : "";
   const std::string mark_open = color ? "\033[1;33m" : "[", mark_close = color ? "\033[0m" : "]";
   std::cout << result.total << " result(s) for \"" << result.query << "\"\n";
@@ -55,6 +57,31 @@ void print_text(const SearchResult& result, bool color) {
     std::cout << "\n" << rank++ << ". " << bold << hit.title << reset << "  " << dim << hit.id << "  " << score << reset
               << "\n   " << render_snippet(hit.snippet, mark_open, mark_close) << "\n";
   }
+  char confidence[32];
+  std::snprintf(confidence, sizeof confidence, "%.2f", result.answer_confidence);
+  std::cout << "\nanswer confidence " << confidence << (result.weak ? " (weak: not in the base)" : "") << "\n";
+  if (answer.routing) {
+    const Unit* unit = directory.unit(answer.routing->unit);
+    std::snprintf(confidence, sizeof confidence, "%.0f%%", answer.routing->confidence * 100);
+    std::cout << "routing: " << (unit != nullptr ? unit->name : answer.routing->unit) << " (" << answer.routing->unit
+              << "), confidence " << confidence << "\n  " << answer.routing->reason << "\n";
+  } else {
+    std::cout << "routing: none" << (answer.contact_unit.empty() ? "" : "; contact " + answer.contact_unit) << "\n";
+  }
+}
+
+// The --json shape: the API's fields that do not depend on the server.
+nlohmann::json answer_json(const Answer& answer, const Directory& directory) {
+  const SearchResult& result = answer.result;
+  nlohmann::json results = nlohmann::json::array();
+  for (const SearchHit& hit : result.hits) results.push_back(hit_to_json(hit));
+  return {{"query", result.query},
+          {"corrected", result.corrected ? nlohmann::json(*result.corrected) : nlohmann::json(nullptr)},
+          {"total", result.total},
+          {"answer_confidence", round3(result.answer_confidence)},
+          {"weak", result.weak},
+          {"results", std::move(results)},
+          {"routing", answer.routing ? routing_to_json(*answer.routing, directory) : nlohmann::json()}};
 }
 
 int run_batch(Searcher& searcher, const SearchOptions& o) {
@@ -71,10 +98,8 @@ int run_batch(Searcher& searcher, const SearchOptions& o) {
              {"error", "line " + std::to_string(line_no) + ": expected a JSON object with a string \"query\""}};
       status = kExitInvalidInput;
     } else {
-      SearchResult result = searcher.search(make_request(o, in["query"].get<std::string>()));
-      nlohmann::json results = nlohmann::json::array();
-      for (const SearchHit& hit : result.hits) results.push_back(hit_to_json(hit));
-      out = {{"id", in.contains("id") ? in["id"] : nullptr}, {"total", result.total}, {"results", results}};
+      out = answer_json(answer(searcher, make_request(o, in["query"].get<std::string>())), searcher.directory());
+      out["id"] = in.contains("id") ? in["id"] : nullptr;
     }
     std::cout << out.dump() << "\n";
   }
@@ -90,18 +115,12 @@ int run_search(const SearchOptions& o) {
   if (!searcher) return kExitFailure;
   if (o.jsonl) return run_batch(*searcher, o);
 
-  SearchResult result = searcher->search(make_request(o, join(o.words)));
+  const Answer a = answer(*searcher, make_request(o, join(o.words)));
   if (o.json) {
-    nlohmann::json results = nlohmann::json::array();
-    for (const SearchHit& hit : result.hits) results.push_back(hit_to_json(hit));
-    nlohmann::json corrected = result.corrected ? nlohmann::json(*result.corrected) : nlohmann::json(nullptr);
-    std::cout << nlohmann::json{{"query", result.query}, {"corrected", corrected}, {"total", result.total},
-                                {"results", results}}
-                     .dump(2)
-              << "\n";
+    std::cout << answer_json(a, searcher->directory()).dump(2) << "\n";
   } else {
     bool color = o.color == "always" || (o.color == "auto" && isatty(STDOUT_FILENO));
-    print_text(result, color);
+    print_text(a, searcher->directory(), color);
   }
   return kExitOk;
 }

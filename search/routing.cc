@@ -15,17 +15,17 @@ std::optional<RoutingHint> route(const SearchResult& result, const Directory& di
                                  const UnitDescriptions& descriptions, const RoutingOptions& options) {
   // Not in the base: a transfer guessed from a weak match costs the caller more than an
   // honest "we have no article on this".
-  if (result.hits.empty() || result.weak) return std::nullopt;
-  const SearchHit& top = result.hits.front();
+  if (result.best.empty() || result.weak) return std::nullopt;
+  const SearchHit& top = result.best.front();
   if (top.coverage < options.min_coverage || top.score <= 0) return std::nullopt;
 
   // Vote of the best hits, each weighted by its score relative to the best (sharpened)
   // and by how much of the query it covers.
   std::map<std::string, double> votes;
   double intervention_vote = 0, total = 0;
-  const std::size_t n = std::min(options.evidence_hits, result.hits.size());
+  const std::size_t n = std::min(options.evidence_hits, result.best.size());
   for (std::size_t i = 0; i < n; ++i) {
-    const SearchHit& h = result.hits[i];
+    const SearchHit& h = result.best[i];
     const double w = std::pow(h.score / top.score, options.score_exponent) * h.coverage;
     votes[h.unit] += w;
     total += w;
@@ -78,13 +78,13 @@ std::optional<RoutingHint> route(const SearchResult& result, const Directory& di
   hint.intervention = intervention_vote > total / 2;
   // The consultant can answer from the top article when it belongs to the chosen unit,
   // clearly leads, and covers the whole question.
-  const double second = result.hits.size() > 1 ? result.hits[1].score : 0;
+  const double second = result.best.size() > 1 ? result.best[1].score : 0;
   hint.answerable = top.unit == hint.unit && top.coverage >= 0.99 && top.score >= 1.15 * second;
 
   const Unit* unit = directory.unit(hint.unit);
   const std::string name = unit != nullptr ? unit->name : hint.unit;
   std::size_t supporting = 0;
-  for (std::size_t i = 0; i < n; ++i) supporting += result.hits[i].unit == hint.unit ? 1 : 0;
+  for (std::size_t i = 0; i < n; ++i) supporting += result.best[i].unit == hint.unit ? 1 : 0;
   const std::string support = std::to_string(supporting) + " z " + std::to_string(n) +
                               " najlepszych wyników dotyczy jednostki: " + name + ".";
   if (hint.differs_from_top) {

@@ -4,6 +4,38 @@
 
 namespace wiedza {
 
+double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+nlohmann::json unit_ref(const Directory& directory, const std::string& id) {
+  const Unit* u = directory.unit(id);
+  return {{"id", id}, {"name", u != nullptr ? u->name : id}};
+}
+
+nlohmann::json category_ref(const Directory& directory, const std::string& id) {
+  const Category* c = directory.category(id);
+  return {{"id", id}, {"name", c != nullptr ? c->name : id}};
+}
+
+nlohmann::json routing_to_json(const RoutingHint& routing, const Directory& directory) {
+  nlohmann::json unit = unit_ref(directory, routing.unit);
+  if (const Unit* u = directory.unit(routing.unit)) {
+    unit = to_json(*u);
+    unit.erase("description");
+  }
+  nlohmann::json alternatives = nlohmann::json::array();
+  for (const RoutingAlternative& a : routing.alternatives) {
+    alternatives.push_back({{"unit", unit_ref(directory, a.unit)}, {"confidence", round3(a.confidence)}});
+  }
+  // Moved, not copied, into place: nlohmann::json copies anything passed by name.
+  return {{"unit", std::move(unit)},
+          {"confidence", round3(routing.confidence)},
+          {"answerable", routing.answerable},
+          {"intervention", routing.intervention},
+          {"alternatives", std::move(alternatives)},
+          {"differs_from_top", routing.differs_from_top},
+          {"reason", routing.reason}};
+}
+
 nlohmann::json hit_to_json(const SearchHit& hit) {
   return {{"id", hit.id},
           {"title", hit.title},

@@ -3,9 +3,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "search/routing.h"
 #include "search/searcher.h"
 
 namespace wiedza {
+
+// {"id","name"} of a unit or category, with the id alone when it is not in the directory.
+nlohmann::json unit_ref(const Directory& directory, const std::string& id);
+nlohmann::json category_ref(const Directory& directory, const std::string& id);
+
+// The routing hint as docs/api.md describes it: the unit's whole contact card,
+// confidence, flags, alternatives and the Polish reason.
+nlohmann::json routing_to_json(const RoutingHint& routing, const Directory& directory);
+
+double round3(double v);
 
 // {"id","title","summary","snippet" (HTML-escaped, <mark> around matches),"category",
 //  "unit","kind","updated","score"}

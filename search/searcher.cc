@@ -105,19 +105,28 @@ Xapian::rev Searcher::revision() const { return db_.get_revision(); }
 
 Xapian::doccount Searcher::document_count() const { return db_.get_doccount(); }
 
-double Searcher::best_hit_evidence(Xapian::Enquire& enquire, const AnswerEvidence& evidence,
-                                   const SearchResult* first_page) {
-  if (first_page != nullptr) return first_page->hits.empty() ? 0 : first_page->hits.front().evidence;
-  // A later page: the best hit is not on it. Ask for it alone (the match is already warm).
-  Xapian::MSet top = enquire.get_mset(0, 1);
-  if (top.empty()) return 0;
-  std::shared_ptr<const HitDocument> doc = resources_->documents->find(*top.begin());
+std::shared_ptr<const HitDocument> Searcher::hit_document(Xapian::docid docid) {
+  std::shared_ptr<const HitDocument> doc = resources_->documents->find(docid);
   if (!doc) {
-    doc = HitDocument::load(db_, *top.begin());
-    if (!doc) return 0;
-    resources_->documents->insert(*top.begin(), doc);
+    doc = HitDocument::load(db_, docid);
+    if (doc) resources_->documents->insert(docid, doc);
   }
-  return evidence.weighted_coverage(*doc);
+  return doc;
+}
+
+std::vector<SearchHit> Searcher::evidence_hits(const Xapian::MSet& top, const AnswerEvidence& evidence) {
+  std::vector<SearchHit> out;
+  for (auto it = top.begin(); it != top.end() && out.size() < kCoverageHits; ++it) {
+    std::shared_ptr<const HitDocument> doc = hit_document(*it);
+    if (!doc) continue;
+    SearchHit hit;
+    static_cast<ArticleHeader&>(hit) = *doc;
+    hit.score = it.get_weight();
+    hit.coverage = evidence.coverage(*doc);
+    hit.evidence = evidence.weighted_coverage(*doc);
+    out.push_back(std::move(hit));
+  }
+  return out;
 }
 
 Xapian::Query Searcher::feedback_terms(Xapian::Enquire& enquire) const {
@@ -226,29 +235,25 @@ SearchResult Searcher::run(const SearchRequest& request) {
       if (!(*v).empty()) counts.push_back({*v, v.get_termfreq()});
     }
   }
-  const AnswerEvidence evidence(built, db_);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    std::shared_ptr<const HitDocument> doc = resources_->documents->find(*it);
-    if (!doc) {
-      doc = HitDocument::load(db_, *it);
-      if (!doc) continue;
-      resources_->documents->insert(*it, doc);
-    }
+    std::shared_ptr<const HitDocument> doc = hit_document(*it);
+    if (!doc) continue;
     SearchHit hit;
     static_cast<ArticleHeader&>(hit) = *doc;
     hit.score = it.get_weight();
-    // Only the hits routing weighs need their coverage.
-    if (result.hits.size() < kCoverageHits) {
-      hit.coverage = evidence.coverage(*doc);
-      hit.evidence = evidence.weighted_coverage(*doc);
-    }
     if (request.snippets) {
       hit.snippet = make_snippet(doc->body_text, doc->body_tokens, doc->body_start,
                                  body_matches(db_, *it, built.words, doc->body_start), {});
     }
     result.hits.push_back(std::move(hit));
   }
-  result.answer_confidence = best_hit_evidence(enquire, evidence, request.offset == 0 ? &result : nullptr);
+  // The ranking's best hits, whatever page was asked for: routing and the answer
+  // confidence weigh them, so a later page answers with the same hint. The first page
+  // usually holds them already; otherwise Xapian runs the (warm) match once more.
+  const AnswerEvidence evidence(built, db_);
+  const bool page_has_best = request.offset == 0 && request.limit >= kCoverageHits;
+  result.best = evidence_hits(page_has_best ? mset : enquire.get_mset(0, kCoverageHits), evidence);
+  result.answer_confidence = result.best.empty() ? 0 : result.best.front().evidence;
   result.weak = result.answer_confidence < options_.min_answer_confidence;
   return result;
 }

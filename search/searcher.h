@@ -45,12 +45,10 @@ struct FacetCount {
 };
 
 struct SearchHit : ArticleHeader {
-  double score = 0;  // BM25-based weight; comparable only within one result list
-  // Share of the query's content words this article matches; worked out for the first
-  // kCoverageHits hits of a page only (0 for the rest).
+  double score = 0;  // BM25-based weight; comparable only within one query's ranking
+  // Share of the query's content words this article matches, and the informative share
+  // of the query it answers (AnswerEvidence): set on SearchResult::best only.
   double coverage = 0;
-  // The informative share of the query this article answers (AnswerEvidence), likewise
-  // for the first kCoverageHits hits only.
   double evidence = 0;
   Snippet snippet;
 };
@@ -60,7 +58,10 @@ inline constexpr std::size_t kCoverageHits = 5;
 struct SearchResult {
   std::string query;
   std::size_t total = 0;  // estimated number of matching articles
-  std::vector<SearchHit> hits;
+  std::vector<SearchHit> hits;  // the page asked for
+  // The first kCoverageHits hits of the ranking (whatever page was asked for), with
+  // coverage and evidence, without snippets: what routing and answer confidence weigh.
+  std::vector<SearchHit> best;
   std::vector<QueryWord> words;  // the analysed query, for diagnostics and highlighting
   std::optional<std::string> corrected;  // "did you mean": the query with typos corrected
   // "category", "unit", "kind" -> counts, most frequent first (only with request.facets).
@@ -97,9 +98,11 @@ class Searcher {
 
  private:
   SearchResult run(const SearchRequest& request);
-  // AnswerEvidence of the ranking's best hit: taken from the first page when that is the
-  // page asked for, else looked up.
-  double best_hit_evidence(Xapian::Enquire& enquire, const AnswerEvidence& evidence, const SearchResult* first_page);
+  // The article behind a hit, from the per-revision cache (loaded once); null when the
+  // document is not a Wiedza article.
+  std::shared_ptr<const HitDocument> hit_document(Xapian::docid docid);
+  // The first kCoverageHits hits of `top` with their coverage and evidence.
+  std::vector<SearchHit> evidence_hits(const Xapian::MSet& top, const AnswerEvidence& evidence);
   // Pseudo-relevance feedback (RankingOptions::prf_weight): body terms typical of the
   // top hits of the query set on `enquire`, OR-ed; empty when there are no hits.
   Xapian::Query feedback_terms(Xapian::Enquire& enquire) const;

@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "search/routing.h"
+#include "search/answer.h"
 #include "server/api_json.h"
 #include "server/request_params.h"
 #include "server/web_assets.h"
@@ -33,11 +33,10 @@ void ApiHandlers::search(const httplib::Request& req, httplib::Response& res) co
   auto params = parse_search_params(req);
   if (auto* e = std::get_if<ApiError>(&params)) return send_error(res, *e);
   auto searcher = pool.acquire();
-  SearchResult result = searcher->search(std::get<SearchRequest>(params));
-  auto hint = route(result, searcher->directory(), searcher->resources().unit_descriptions);
+  const Answer a = answer(*searcher, std::get<SearchRequest>(params));
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  nlohmann::json body = search_response(result, hint, searcher->directory(), ms);
-  body["search_id"] = record_search(req, std::get<SearchRequest>(params), result);
+  nlohmann::json body = search_response(a, searcher->directory(), ms);
+  body["search_id"] = record_search(req, std::get<SearchRequest>(params), a.result);
   send_json(res, body);
 }
 

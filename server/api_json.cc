@@ -2,33 +2,23 @@
 
 #include <cmath>
 
+#include "search/search_json.h"
 #include "search/snippet.h"
 
 namespace wiedza::server {
 namespace {
 
-double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
-
 nlohmann::json nullable(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
 
 }  // namespace
 
-nlohmann::json unit_ref(const Directory& directory, const std::string& id) {
-  const Unit* u = directory.unit(id);
-  return {{"id", id}, {"name", u != nullptr ? u->name : id}};
-}
-
-nlohmann::json category_ref(const Directory& directory, const std::string& id) {
-  const Category* c = directory.category(id);
-  return {{"id", id}, {"name", c != nullptr ? c->name : id}};
-}
-
-nlohmann::json search_response(const SearchResult& result, const std::optional<RoutingHint>& routing,
-                               const Directory& directory, double took_ms) {
+nlohmann::json search_response(const Answer& answer, const Directory& directory, double took_ms) {
+  const SearchResult& result = answer.result;
   nlohmann::json results = nlohmann::json::array();
-  // Scores are relative to the best hit of this query (0-1): BM25 weights are not
-  // comparable across queries, a share of the best is what a reader can use.
-  const double best = result.hits.empty() ? 1.0 : std::max(result.hits.front().score, 1e-9);
+  // Scores are relative to the best hit of this query's ranking (0-1), on every page:
+  // BM25 weights are not comparable across queries, a share of the best is what a
+  // reader can use.
+  const double best = result.best.empty() ? 1.0 : std::max(result.best.front().score, 1e-9);
   for (const SearchHit& h : result.hits) {
     results.push_back({{"id", h.id},
                        {"title", h.title},
@@ -40,26 +30,7 @@ nlohmann::json search_response(const SearchResult& result, const std::optional<R
                        {"score", round3(h.score / best)},
                        {"updated", nullable(h.updated)}});
   }
-  nlohmann::json routing_json = nullptr;
-  if (routing) {
-    nlohmann::json unit = unit_ref(directory, routing->unit);
-    if (const Unit* u = directory.unit(routing->unit)) {
-      unit = to_json(*u);
-      unit.erase("description");
-    }
-    nlohmann::json alternatives = nlohmann::json::array();
-    for (const RoutingAlternative& a : routing->alternatives) {
-      alternatives.push_back({{"unit", unit_ref(directory, a.unit)}, {"confidence", round3(a.confidence)}});
-    }
-    // Moved, not copied, into place: nlohmann::json copies anything passed by name.
-    routing_json = {{"unit", std::move(unit)},
-                    {"confidence", round3(routing->confidence)},
-                    {"answerable", routing->answerable},
-                    {"intervention", routing->intervention},
-                    {"alternatives", std::move(alternatives)},
-                    {"differs_from_top", routing->differs_from_top},
-                    {"reason", routing->reason}};
-  }
+  nlohmann::json routing_json = answer.routing ? routing_to_json(*answer.routing, directory) : nlohmann::json();
   nlohmann::json facets = nlohmann::json::object();
   for (const char* name : {"category", "unit", "kind"}) {
     nlohmann::json list = nlohmann::json::array();

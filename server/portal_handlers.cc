@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "search/json_fields.h"
-#include "search/routing.h"
+#include "search/answer.h"
 #include "server/portal_pages.h"
 #include "server/request_params.h"
 #include "server/web_assets.h"
@@ -14,18 +14,6 @@ namespace {
 constexpr const char* kContentSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
-
-// Without a routing hint (nothing found, or too little of the query matched) the unit
-// whose name and description best match the query's words is the best guess to contact;
-// null when none matches at all.
-const Unit* best_guess_unit(const SearchResult& result, const IndexResources& resources) {
-  const auto matches = resources.unit_descriptions.match(result.words);
-  auto best = std::max_element(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second < b.second : a.first > b.first;
-  });
-  if (best == matches.end() || best->second <= 0) return nullptr;
-  return resources.directory.unit(best->first);
-}
 
 }  // namespace
 
@@ -66,10 +54,8 @@ void PortalHandlers::search_page(const httplib::Request& req, httplib::Response&
   if (std::holds_alternative<ApiError>(params)) return send_html(res, render_bad_request_page(), 400);
   const SearchRequest& request = std::get<SearchRequest>(params);
   auto searcher = pool.acquire();
-  SearchResult result = searcher->search(request);
-  auto hint = route(result, searcher->directory(), searcher->resources().unit_descriptions);
-  const Unit* guess = hint ? nullptr : best_guess_unit(result, searcher->resources());
-  send_html(res, render_search_page({request, result, hint, guess, searcher->directory()}));
+  const Answer a = answer(*searcher, request);
+  send_html(res, render_search_page({request, a, searcher->directory()}));
 }
 
 void PortalHandlers::article_page(const httplib::Request& req, httplib::Response& res) const {

@@ -7,8 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "search/routing.h"
-#include "search/searcher.h"
+#include "search/answer.h"
 
 namespace wiedza::server {
 
@@ -17,9 +16,7 @@ std::string render_search_form_page();
 
 struct SearchPage {
   const SearchRequest& request;
-  const SearchResult& result;
-  const std::optional<RoutingHint>& routing;
-  const Unit* fallback_unit;  // best guess to contact when there is no routing hint; may be null
+  const Answer& answer;  // the page's hits, routing and the unit to contact without a hint
   const Directory& directory;
 };
 std::string render_search_page(const SearchPage& page);

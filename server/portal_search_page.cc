@@ -22,17 +22,17 @@ std::string name_of_unit(const Directory& d, const std::string& id) {
 }
 
 std::string corrected_html(const SearchPage& p) {
-  if (!p.result.corrected) return "";
-  const std::string url = search_url(*p.result.corrected, p.request.categories);
+  if (!p.answer.result.corrected) return "";
+  const std::string url = search_url(*p.answer.result.corrected, p.request.categories);
   return "<p class=\"corrected\">Czy chodziło Ci o: <a href=\"" + html_escape(url) + "\">" +
-         html_escape(*p.result.corrected) + "</a>?</p>\n";
+         html_escape(*p.answer.result.corrected) + "</a>?</p>\n";
 }
 
 // Category facets as links that keep the query; the active one is marked, and a link
 // drops the filter again.
 std::string facets_html(const SearchPage& p) {
-  auto it = p.result.facets.find("category");
-  if (it == p.result.facets.end() || it->second.empty()) return "";
+  auto it = p.answer.result.facets.find("category");
+  if (it == p.answer.result.facets.end() || it->second.empty()) return "";
   const auto& active = p.request.categories;
   // Folded by default so that on a phone the results come first; open while a filter is on.
   std::string out = "<nav class=\"facets\" aria-label=\"Kategorie\"><details" +
@@ -62,7 +62,7 @@ std::string hit_html(const SearchHit& h, const Directory& d) {
 }
 
 std::string pagination_html(const SearchPage& p) {
-  const std::size_t size = p.request.limit, offset = p.request.offset, total = p.result.total;
+  const std::size_t size = p.request.limit, offset = p.request.offset, total = p.answer.result.total;
   if (total <= size && offset == 0) return "";
   const std::size_t limit_param = size == 10 ? 0 : size;
   std::string out = "<nav class=\"pages\" aria-label=\"Strony wyników\">";
@@ -83,10 +83,10 @@ std::string pagination_html(const SearchPage& p) {
 }
 
 std::string contact_html(const SearchPage& p) {
-  const Unit* unit = p.routing ? p.directory.unit(p.routing->unit) : p.fallback_unit;
+  const Unit* unit = p.directory.unit(p.answer.routing ? p.answer.routing->unit : p.answer.contact_unit);
   std::string out;
   if (unit != nullptr) {
-    const bool report = p.routing && p.routing->intervention;
+    const bool report = p.answer.routing && p.answer.routing->intervention;
     out += unit_card_html(*unit, report ? CardPurpose::kReport : CardPurpose::kContact, "card-title");
   }
   return out + helpline_html();
@@ -94,7 +94,7 @@ std::string contact_html(const SearchPage& p) {
 
 std::string empty_html(const SearchPage& p) {
   std::string out = "<h1>Nic nie znaleziono dla " + quoted(p.request.query) + "</h1>\n" + corrected_html(p);
-  if (p.request.offset > 0 && p.result.total > 0) {
+  if (p.request.offset > 0 && p.answer.result.total > 0) {
     out += "<p>Na tej stronie nie ma już wyników. <a href=\"" +
            html_escape(search_url(p.request.query, p.request.categories)) + "\">Wróć do pierwszej strony</a>.</p>\n";
   } else if (!p.request.categories.empty()) {
@@ -122,16 +122,16 @@ std::string render_search_form_page() {
 
 std::string render_search_page(const SearchPage& p) {
   std::string main;
-  if (p.result.hits.empty()) {
+  if (p.answer.result.hits.empty()) {
     main = empty_html(p);
   } else {
-    const std::size_t first = p.request.offset + 1, last = p.request.offset + p.result.hits.size();
+    const std::size_t first = p.request.offset + 1, last = p.request.offset + p.answer.result.hits.size();
     main = "<h1>Wyniki dla " + quoted(p.request.query) + "</h1>\n";
     main += "<div class=\"columns\"><div class=\"primary\">\n";
-    main += "<p class=\"count\">Znaleziono " + polish_count(p.result.total, "artykuł", "artykuły", "artykułów") +
+    main += "<p class=\"count\">Znaleziono " + polish_count(p.answer.result.total, "artykuł", "artykuły", "artykułów") +
             ". Wyniki " + std::to_string(first) + "–" + std::to_string(last) + ".</p>\n";
     main += corrected_html(p) + facets_html(p) + "<ol class=\"results\" start=\"" + std::to_string(first) + "\">\n";
-    for (const SearchHit& h : p.result.hits) main += hit_html(h, p.directory);
+    for (const SearchHit& h : p.answer.result.hits) main += hit_html(h, p.directory);
     main += "</ol>\n" + pagination_html(p) + "</div>\n<div class=\"aside\">" + contact_html(p) + "</div></div>\n";
   }
   return render_frame({"Wyniki: " + p.request.query, p.request.query, live_region(main)});

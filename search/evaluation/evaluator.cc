@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "search/answer.h"
 #include "search/json_fields.h"
 
 namespace wiedza::evaluation {
@@ -126,17 +127,19 @@ EvaluationReport evaluate(Searcher& searcher, const std::vector<JudgedQuery>& qu
     request.snippets = false;
     QueryOutcome o;
     o.query = &q;
-    SearchResult result = searcher.search(request);
-    for (const SearchHit& hit : result.hits) o.ranked.push_back(hit.id);
-    if (auto hint = route(result, directory, descriptions)) {
-      o.routed_unit = hint->unit;
-      o.routing_confidence = hint->confidence;
+    // The same entry point as the server, with the answer-confidence gate; and what the
+    // hint would have been without it (route() on the same ranking, not weak).
+    Answer a = answer(searcher, request);
+    for (const SearchHit& hit : a.result.hits) o.ranked.push_back(hit.id);
+    if (a.routing) {
+      o.routed_unit = a.routing->unit;
+      o.routing_confidence = a.routing->confidence;
     }
-    o.answer_confidence = result.answer_confidence;
-    o.weak = result.weak;
-    if (result.weak) {
-      result.weak = false;
-      if (auto hint = route(result, directory, descriptions)) o.ungated_unit = hint->unit;
+    o.answer_confidence = a.result.answer_confidence;
+    o.weak = a.result.weak;
+    if (a.result.weak) {
+      a.result.weak = false;
+      if (auto hint = route(a.result, directory, descriptions)) o.ungated_unit = hint->unit;
     } else {
       o.ungated_unit = o.routed_unit;
     }

@@ -115,5 +115,30 @@ TEST_F(CliTest, EverySubcommandHasHelp) {
   }
 }
 
+TEST(CliSearch, RoutingIsTheSameOnEveryPageAndShownInText) {
+  TempDir tmp;
+  auto r = run_command(wiedza_binary() + " index " + std::string(WIEDZA_SOURCE_DIR) + "/corpus --db " + tmp.str("db"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto search = [&](const std::string& args) {
+    auto out = run_command(wiedza_binary() + " search --json --db " + tmp.str("db") + " " + args);
+    EXPECT_EQ(out.exit_code, 0) << out.output;
+    return nlohmann::json::parse(out.output);
+  };
+  const auto first = search("parkowanie"), second = search("--offset 10 parkowanie");
+  ASSERT_TRUE(first["routing"].is_object());
+  ASSERT_TRUE(second["routing"].is_object());
+  EXPECT_EQ(second["routing"]["unit"]["id"], first["routing"]["unit"]["id"]);
+  EXPECT_EQ(second["routing"]["reason"], first["routing"]["reason"]);
+  EXPECT_FALSE(first["weak"].get<bool>());
+  EXPECT_TRUE(search("psychiatra dziecięcy")["weak"].get<bool>());
+  EXPECT_TRUE(search("psychiatra dziecięcy")["routing"].is_null());
+
+  auto text = run_command(wiedza_binary() + " search --db " + tmp.str("db") + " --offset 10 parkowanie");
+  EXPECT_NE(text.output.find("routing: " + first["routing"]["unit"]["name"].get<std::string>()), std::string::npos)
+      << text.output;
+  text = run_command(wiedza_binary() + " search --db " + tmp.str("db") + " psychiatra dziecięcy");
+  EXPECT_NE(text.output.find("(weak: not in the base)"), std::string::npos) << text.output;
+}
+
 }  // namespace
 }  // namespace wiedza

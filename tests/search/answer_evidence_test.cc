@@ -68,8 +68,8 @@ TEST_F(AnswerEvidenceTest, ASynonymAnswersTheWordItStandsFor) {
 }
 
 TEST_F(AnswerEvidenceTest, AStemAloneIsHalfAnAnswer) {
-  // "parkometr" shares only its stem with "parkowanie"/"parkowania".
-  auto r = search("parkometr");
+  // "parkowy" shares only its stem with "parkowanie"/"parkowania".
+  auto r = search("parkowy");
   ASSERT_FALSE(r.hits.empty());
   EXPECT_EQ(r.hits[0].id, "parking");
   EXPECT_NEAR(r.answer_confidence, AnswerEvidence::kStemCredit, 1e-9);

@@ -27,7 +27,7 @@ SearchHit hit(const std::string& id, const std::string& unit, double score, doub
 
 TEST(Routing, UnitOfTheBestHitsWinsWithHighConfidence) {
   SearchResult r;
-  r.hits = {hit("a", "mpo", 10, 1), hit("b", "mpo", 9, 1), hit("c", "sm", 4, 1)};
+  r.best = {hit("a", "mpo", 10, 1), hit("b", "mpo", 9, 1), hit("c", "sm", 4, 1)};
   auto h = route(r, directory(), UnitDescriptions());
   ASSERT_TRUE(h.has_value());
   EXPECT_EQ(h->unit, "mpo");
@@ -40,8 +40,8 @@ TEST(Routing, UnitOfTheBestHitsWinsWithHighConfidence) {
 
 TEST(Routing, SplitEvidenceGivesLowerConfidence) {
   SearchResult clear, split;
-  clear.hits = {hit("a", "mpo", 10, 1), hit("b", "mpo", 9.5, 1)};
-  split.hits = {hit("a", "mpo", 10, 1), hit("b", "sm", 9.8, 1), hit("c", "wsa", 9.6, 1)};
+  clear.best = {hit("a", "mpo", 10, 1), hit("b", "mpo", 9.5, 1)};
+  split.best = {hit("a", "mpo", 10, 1), hit("b", "sm", 9.8, 1), hit("c", "wsa", 9.6, 1)};
   auto c = route(clear, directory(), UnitDescriptions());
   auto s = route(split, directory(), UnitDescriptions());
   ASSERT_TRUE(c && s);
@@ -52,18 +52,18 @@ TEST(Routing, NoHintWithoutHitsOrWhenTheQueryIsBarelyCovered) {
   SearchResult empty;
   EXPECT_FALSE(route(empty, directory(), UnitDescriptions()).has_value());
   SearchResult weak;
-  weak.hits = {hit("a", "mpo", 3, 0.25)};
+  weak.best = {hit("a", "mpo", 3, 0.25)};
   EXPECT_FALSE(route(weak, directory(), UnitDescriptions()).has_value());
 }
 
 TEST(Routing, InterventionAndAnswerableFlags) {
   SearchResult r;
-  r.hits = {hit("a", "mpo", 10, 1, "interwencja"), hit("b", "mpo", 5, 1, "interwencja")};
+  r.best = {hit("a", "mpo", 10, 1, "interwencja"), hit("b", "mpo", 5, 1, "interwencja")};
   auto h = route(r, directory(), UnitDescriptions());
   ASSERT_TRUE(h);
   EXPECT_TRUE(h->intervention);
   EXPECT_TRUE(h->answerable);
-  r.hits = {hit("a", "mpo", 10, 1), hit("b", "sm", 9.9, 1)};
+  r.best = {hit("a", "mpo", 10, 1), hit("b", "sm", 9.9, 1)};
   h = route(r, directory(), UnitDescriptions());
   ASSERT_TRUE(h);
   EXPECT_FALSE(h->intervention);
@@ -90,7 +90,7 @@ TEST(Routing, TheHintFollowsTheTopResultUnlessClearlyOutvoted) {
   Directory d = directory();
   d.units["wk"] = {"wk", "Wydział Komunikacji", "wydzial", "", "", "", "", "pojazdy"};
   SearchResult r;
-  r.hits = {hit("rejestracyjny", "wk", 10, 1), hit("osobisty", "wsa", 9, 1), hit("tymczasowy", "wsa", 7.5, 1)};
+  r.best = {hit("rejestracyjny", "wk", 10, 1), hit("osobisty", "wsa", 9, 1), hit("tymczasowy", "wsa", 7.5, 1)};
   auto h = route(r, d, UnitDescriptions());
   ASSERT_TRUE(h.has_value());
   EXPECT_EQ(h->unit, "wk");
@@ -102,7 +102,7 @@ TEST(Routing, TheHintFollowsTheTopResultUnlessClearlyOutvoted) {
 
   // Four strong hits of one unit against a barely leading top hit: the evidence wins,
   // and the reason says why the card differs from the top result.
-  r.hits = {hit("a", "wk", 10, 1), hit("b", "wsa", 9.9, 1), hit("c", "wsa", 9.8, 1), hit("d", "wsa", 9.7, 1),
+  r.best = {hit("a", "wk", 10, 1), hit("b", "wsa", 9.9, 1), hit("c", "wsa", 9.8, 1), hit("d", "wsa", 9.7, 1),
             hit("e", "wsa", 9.6, 1)};
   h = route(r, d, UnitDescriptions());
   ASSERT_TRUE(h.has_value());
@@ -113,7 +113,7 @@ TEST(Routing, TheHintFollowsTheTopResultUnlessClearlyOutvoted) {
 
 TEST(Routing, AWeakSearchGetsNoHint) {
   SearchResult r;
-  r.hits = {hit("a", "mpo", 10, 1)};
+  r.best = {hit("a", "mpo", 10, 1)};
   r.weak = true;
   EXPECT_FALSE(route(r, directory(), UnitDescriptions()).has_value());
   r.weak = false;

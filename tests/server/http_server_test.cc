@@ -62,6 +62,35 @@ class HttpServerTest : public ::testing::Test {
 TempDir* HttpServerTest::tmp_ = nullptr;
 RunningServer* HttpServerTest::server_ = nullptr;
 
+// Routing is the query's, not the page's: the same hint, confidence and reason on
+// every page, through the API and the portal (it used to be computed from the page).
+TEST_F(HttpServerTest, RoutingIsTheSameOnEveryPage) {
+  for (const std::string q : {"parkowanie", "dziura%20w%20jezdni", "wyw%C3%B3z%20odpad%C3%B3w"}) {
+    const auto first = get_json("/api/search?q=" + q);
+    const auto second = get_json("/api/search?q=" + q + "&offset=10");
+    ASSERT_TRUE(first["routing"].is_object()) << q;
+    ASSERT_GE(second["results"].size(), 1u) << q << ": needs a second page";
+    ASSERT_TRUE(second["routing"].is_object()) << q << ": the second page lost its hint";
+    EXPECT_EQ(second["routing"]["unit"]["id"], first["routing"]["unit"]["id"]) << q;
+    EXPECT_EQ(second["routing"]["confidence"], first["routing"]["confidence"]) << q;
+    EXPECT_EQ(second["routing"]["reason"], first["routing"]["reason"]) << q;
+    EXPECT_EQ(second["answer_confidence"], first["answer_confidence"]) << q;
+    // Scores stay relative to the query's best hit, so page 2 does not start at 1.0.
+    EXPECT_LT(second["results"][0]["score"].get<double>(), 1.0) << q;
+
+    auto card_unit = [&](const std::string& path) {
+      auto res = server_->client().Get(path);
+      EXPECT_TRUE(res && res->status == 200) << path;
+      const std::string html = res ? res->body : "";
+      const auto at = html.find("<p class=\"unit-name\">");
+      return at == std::string::npos ? std::string() : html.substr(at, html.find("</p>", at) - at);
+    };
+    const std::string card = card_unit("/szukaj?q=" + q);
+    EXPECT_FALSE(card.empty()) << q;
+    EXPECT_EQ(card_unit("/szukaj?q=" + q + "&offset=10"), card) << q << ": the portal's contact card changed with the page";
+  }
+}
+
 TEST_F(HttpServerTest, SearchReturnsResultsRoutingAndFacets) {
   auto j = get_json("/api/search?q=zgubi%C5%82em%20dow%C3%B3d%20osobisty");
   ASSERT_FALSE(j["results"].empty());
