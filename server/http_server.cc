@@ -65,9 +65,10 @@ HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
       tokens_(config_.tokens_path.empty() ? std::nullopt
                                           : std::optional<EditorTokens>(EditorTokens::load(config_.tokens_path))),
       // Opening the pool throws a clear error for a missing or foreign database.
-      pool_(config_.db_path, ranking, static_cast<std::size_t>(config_.threads),
-            CacheOptions{static_cast<std::size_t>(config_.cache_results),
-                         static_cast<std::size_t>(config_.cache_documents)}),
+      pool_(config_.db_path, ranking,
+            PoolOptions{static_cast<std::size_t>(config_.threads),
+                        CacheOptions{static_cast<std::size_t>(config_.cache_results),
+                                     static_cast<std::size_t>(config_.cache_documents)}}),
       analytics_(std::make_unique<SearchAnalytics>(analytics_options(config_))),
       http_(std::make_unique<httplib::Server>()) {
   if (tokens_) editing_ = std::make_unique<EditingService>(config_.db_path, config_.corpus_dir, state_file(config_));
@@ -201,6 +202,10 @@ void HttpServer::register_routes() {
     std::string what = "unknown error";
     try {
       std::rethrow_exception(ep);
+    } catch (const PoolExhausted& e) {
+      return send_error(res, {503, "busy", std::string("the server is busy: ") + e.what() + "; try again"});
+    } catch (const IndexUnavailable& e) {
+      return send_error(res, {503, "index_unavailable", e.what()});
     } catch (const std::exception& e) {
       what = e.what();
     } catch (const Xapian::Error& e) {

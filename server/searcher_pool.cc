@@ -1,18 +1,24 @@
 #include "server/searcher_pool.h"
 
+#include <algorithm>
 #include <thread>
+
+#include <xapian.h>
 
 namespace wiedza::server {
 
-SearcherPool::SearcherPool(std::string db_path, RankingOptions ranking, std::size_t size, CacheOptions caches)
-    : db_path_(std::move(db_path)), ranking_(ranking), cache_(std::make_shared<ResourceCache>(caches)) {
-  const std::size_t warm = std::max<std::size_t>(1, size);
-  std::vector<std::unique_ptr<Searcher>> made(warm);
+SearcherPool::SearcherPool(std::string db_path, RankingOptions ranking, PoolOptions options)
+    : db_path_(std::move(db_path)),
+      ranking_(ranking),
+      options_(std::move(options)),
+      cache_(std::make_shared<ResourceCache>(options_.caches)) {
+  options_.size = std::max<std::size_t>(1, options_.size);
+  std::vector<std::unique_ptr<Searcher>> made(options_.size);
   std::vector<std::thread> builders;
   const std::size_t parallel = std::max<std::size_t>(1, std::thread::hardware_concurrency());
   for (std::size_t t = 0; t < parallel; ++t) {
     builders.emplace_back([&, t] {
-      for (std::size_t i = t; i < warm; i += parallel) made[i] = create();
+      for (std::size_t i = t; i < made.size(); i += parallel) made[i] = create();
     });
   }
   for (auto& b : builders) b.join();
@@ -22,6 +28,34 @@ SearcherPool::SearcherPool(std::string db_path, RankingOptions ranking, std::siz
 
 std::unique_ptr<Searcher> SearcherPool::create() {
   return std::make_unique<Searcher>(db_path_, analysis::default_dictionary_dir(), ranking_, cache_);
+}
+
+std::size_t SearcherPool::idle() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return idle_.size();
+}
+
+void SearcherPool::refresh(Idle& idle) {
+  std::string why;
+  try {
+    options_.reopen(*idle.searcher);
+    return;
+  } catch (const Xapian::Error& e) {
+    why = e.get_description();
+  } catch (const std::exception& e) {
+    why = e.what();
+  }
+  // The Searcher may be in any state now: open a fresh one in its place.
+  try {
+    idle.searcher = create();
+    return;
+  } catch (const std::exception& e) {
+    why += "; opening it again failed too: " + std::string(e.what());
+  } catch (const Xapian::Error& e) {
+    why += "; opening it again failed too: " + e.get_description();
+  }
+  release(std::move(idle.searcher), idle.checked);  // kept, to be retried by the next request
+  throw IndexUnavailable("the index cannot be read right now (" + why + ")");
 }
 
 SearcherPool::Lease SearcherPool::acquire() {
@@ -34,13 +68,17 @@ SearcherPool::Lease SearcherPool::acquire() {
     } else {
       Waiter me;
       waiters_.push_back(&me);
-      me.ready.wait(lock, [&me] { return me.handed.searcher != nullptr; });
+      if (!me.ready.wait_for(lock, options_.acquire_timeout, [&me] { return me.handed.searcher != nullptr; })) {
+        waiters_.erase(std::find(waiters_.begin(), waiters_.end(), &me));
+        throw PoolExhausted("all " + std::to_string(options_.size) + " searchers stayed busy for " +
+                            std::to_string(options_.acquire_timeout.count()) + " ms");
+      }
       idle = std::move(me.handed);
     }
   }
   const auto now = std::chrono::steady_clock::now();
   if (now - idle.checked >= kFreshnessCheck) {
-    idle.searcher->reopen();
+    refresh(idle);
     idle.checked = now;
   }
   return Lease(*this, std::move(idle.searcher), idle.checked);
