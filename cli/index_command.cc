@@ -79,6 +79,11 @@ int run_index(const IndexOptions& o) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   char timing[64];
   std::snprintf(timing, sizeof timing, " (%.2f s)", seconds);
+  if (summary.analysis_changed) {
+    std::cout << "the analyser changed since this index was built ("
+              << (summary.previous_analysis.empty() ? "unknown" : summary.previous_analysis) << " -> "
+              << summary.analysis << "): every article was analysed again\n";
+  }
   std::cout << summary.to_string() << timing << "\n";
   if (!corpus.errors.empty()) {
     std::cerr << corpus.invalid_ids.size() << " invalid article file(s) skipped; their previously indexed versions, if "

@@ -87,7 +87,7 @@ EditOutcome IndexEditor::put_article(const Article& article) {
     out.created = true;
   }
   const Unit* unit = directory.unit(article.unit);
-  out.new_hash = content_hash(article, unit);
+  out.new_hash = content_hash(article, unit, analyzer_.fingerprint());
   db.replace_document(schema::kIdPrefix + article.id, build_document(article, unit, analyzer_));
   out.revision = commit(db);
   return out;

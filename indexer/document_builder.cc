@@ -1,7 +1,5 @@
 #include "indexer/document_builder.h"
 
-#include <cstdint>
-#include <cstdio>
 
 #include "search/markdown_text.h"
 #include "search/schema.h"
@@ -68,7 +66,7 @@ Xapian::Document build_document(const Article& article, const Unit* unit, analys
   doc.add_value(schema::kSlotUnit, article.unit);
   doc.add_value(schema::kSlotKind, article.kind);
   doc.add_value(schema::kSlotUpdated, compact_date(article.updated));
-  doc.add_value(schema::kSlotContentHash, content_hash(article, unit));
+  doc.add_value(schema::kSlotContentHash, content_hash(article, unit, analyzer.fingerprint()));
   doc.add_value(schema::kSlotTitle, article.title);
   std::string keywords;
   for (const std::string& k : article.keywords) keywords += (keywords.empty() ? "" : "\n") + k;
@@ -77,23 +75,11 @@ Xapian::Document build_document(const Article& article, const Unit* unit, analys
   return doc;
 }
 
-std::string content_hash(const Article& article, const Unit* unit) {
-  std::string input = to_json(article).dump() + "#schema=" + std::to_string(schema::kSchemaVersion);
+std::string content_hash(const Article& article, const Unit* unit, const std::string& analysis) {
+  std::string input = to_json(article).dump() + "#schema=" + std::to_string(schema::kSchemaVersion) +
+                      "#analysis=" + analysis;
   if (unit != nullptr) input += "#unit=" + unit->id + "|" + unit->name;
   return digest(input);
-}
-
-std::string digest(const std::string& input) {
-  // FNV-1a, 64 bit: stable across runs and machines (std::hash is not), and collisions
-  // only cost a skipped rewrite of an article that did change, which is vanishingly rare.
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : input) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
 }
 
 }  // namespace wiedza

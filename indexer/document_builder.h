@@ -9,6 +9,7 @@
 
 #include "search/analysis/analyzer.h"
 #include "search/article.h"
+#include "search/digest.h"
 
 namespace wiedza {
 
@@ -16,12 +17,10 @@ namespace wiedza {
 // may be null.
 Xapian::Document build_document(const Article& article, const Unit* unit, analysis::Analyzer& analyzer);
 
-// Digest of everything that decides how the article is indexed (its stored JSON, its
-// unit's name and the schema version). Equal digests mean the document need not be
+// Digest of everything that decides how the article is indexed: its stored JSON, its
+// unit's name, the schema version and the analyser's fingerprint
+// (analysis::Analyzer::fingerprint). Equal digests mean the document need not be
 // rewritten.
-std::string content_hash(const Article& article, const Unit* unit);
-
-// A short stable digest of any text (16 hex digits).
-std::string digest(const std::string& text);
+std::string content_hash(const Article& article, const Unit* unit, const std::string& analysis);
 
 }  // namespace wiedza

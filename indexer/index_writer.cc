@@ -47,10 +47,17 @@ SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysi
   const std::string categories = categories_to_json(corpus.directory.categories).dump();
   const std::string version = std::to_string(schema::kSchemaVersion);
   const std::string synonyms = synonyms_to_json(with_everyday_lexicon(corpus.synonyms)).dump();
+  // A different analyser (its code version or dictionary) changes every content hash,
+  // so every article is analysed again; the summary says why.
+  const std::string analysis = analyzer.fingerprint();
+  summary.previous_analysis = db.get_metadata(schema::kMetaAnalysis);
+  summary.analysis = analysis;
+  summary.analysis_changed = db.get_doccount() > 0 && summary.previous_analysis != analysis;
   summary.metadata_changed = db.get_metadata(schema::kMetaUnits) != units ||
                              db.get_metadata(schema::kMetaSynonyms) != synonyms ||
                              db.get_metadata(schema::kMetaCategories) != categories ||
-                             db.get_metadata(schema::kMetaSchemaVersion) != version;
+                             db.get_metadata(schema::kMetaSchemaVersion) != version ||
+                             db.get_metadata(schema::kMetaAnalysis) != analysis;
 
   std::map<std::string, Indexed> existing = indexed_articles(db);
   bool in_transaction = false;
@@ -67,7 +74,7 @@ SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysi
       const Article& article = corpus.articles[i];
       auto it = existing.find(article.id);
       const Unit* unit = corpus.directory.unit(article.unit);
-      const std::string hash = content_hash(article, unit);
+      const std::string hash = content_hash(article, unit, analysis);
       if (it != existing.end() && it->second.hash == hash) {
         ++summary.unchanged;
       } else {
@@ -97,6 +104,7 @@ SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysi
       write_directory_metadata(db, corpus.directory);
       db.set_metadata(schema::kMetaSchemaVersion, version);
       db.set_metadata(schema::kMetaSynonyms, synonyms);
+      db.set_metadata(schema::kMetaAnalysis, analysis);
     }
     if (in_transaction) {
       db.commit_transaction();

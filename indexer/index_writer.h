@@ -20,7 +20,12 @@ struct SyncSummary {
   std::size_t unchanged = 0;
   std::size_t deleted = 0;
   std::size_t invalid = 0;
-  bool metadata_changed = false;  // units or categories changed
+  bool metadata_changed = false;  // units, categories, synonyms or the analyser changed
+  // The analyser differs from the one that built the index (Analyzer::fingerprint):
+  // every article was analysed again.
+  bool analysis_changed = false;
+  std::string previous_analysis;  // its fingerprint before ("" for an index without one)
+  std::string analysis;           // the fingerprint now
   bool committed = false;         // false when there was nothing to write
 
   std::string to_string() const;

@@ -81,5 +81,7 @@ inline constexpr const char* kMetaCategories = "wiedza.categories";
 inline constexpr const char* kMetaSchemaVersion = "wiedza.schema_version";
 // Synonym rules from the corpus's synonyms.txt, as a JSON array of [from, to] pairs.
 inline constexpr const char* kMetaSynonyms = "wiedza.synonyms";
+// analysis::Analyzer::fingerprint() of the analyser that built the index.
+inline constexpr const char* kMetaAnalysis = "wiedza.analysis";
 
 }  // namespace wiedza::schema

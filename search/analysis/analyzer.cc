@@ -34,6 +34,10 @@ std::string without_separators(std::string_view s) {
 
 Analyzer::Analyzer(const std::string& dict_dir) : lemmatizer_(dict_dir) {}
 
+std::string Analyzer::fingerprint() const {
+  return "analysis " + std::to_string(kAnalysisVersion) + ", dictionary " + lemmatizer_.dictionary_digest();
+}
+
 void Analyzer::add_lemma_terms(const std::vector<std::string>& lemmas, std::vector<std::string>& terms) {
   for (const std::string& lemma : lemmas) {
     terms.push_back(lemma);

@@ -71,6 +71,17 @@ class Analyzer {
 
   Lemmatizer& lemmatizer() { return lemmatizer_; }
 
+  // What decides the terms a text gets: kAnalysisVersion and the digest of the dictionary
+  // files loaded. Part of every article's content hash, so `wiedza index` re-analyses
+  // every article when either changes (and says so). Synonyms and the everyday lexicon
+  // apply at query time and are stored with the index, so they are not part of it.
+  std::string fingerprint() const;
+
+  // Bump on ANY change to what analyze() or query_terms() return for some text
+  // (tokenising, folding, stop words, lemmas, stems): indexes built before must be
+  // rebuilt, and this is how `wiedza index` knows.
+  static constexpr int kAnalysisVersion = 2;
+
   // The byte ranges of the tokens analyze() gives positions to, in position order: the
   // i-th span of an NFC text indexed from position p holds position p + i. Snippets use
   // it to map matched positions back to words without re-running the dictionary.

@@ -10,6 +10,7 @@
 
 #include "search/analysis/diacritic_candidates.h"
 #include "search/analysis/text_folding.h"
+#include "search/digest.h"
 
 #ifndef WIEDZA_DEFAULT_DICT_DIR
 #define WIEDZA_DEFAULT_DICT_DIR "/usr/share/hunspell"
@@ -43,6 +44,7 @@ Lemmatizer::Lemmatizer(const std::string& dict_dir) {
                              " (install the hunspell-pl package or set WIEDZA_DICT_DIR)");
   }
   hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  dictionary_digest_ = digest(file_digest(aff.string()) + file_digest(dic.string()));
   UErrorCode status = U_ZERO_ERROR;
   converter_ = ucnv_open("ISO-8859-2", &status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU has no ISO-8859-2 converter");

@@ -38,6 +38,9 @@ class Lemmatizer {
 
   static constexpr std::size_t kMaxCandidates = 512;
 
+  // Digest of the .aff and .dic files loaded (search/digest.h).
+  const std::string& dictionary_digest() const { return dictionary_digest_; }
+
  private:
   std::vector<std::string> stem(const std::string& utf8_word);
   bool spell(const std::string& utf8_word);
@@ -45,6 +48,7 @@ class Lemmatizer {
   std::string decode(const std::string& latin2);
 
   std::unique_ptr<Hunspell> hunspell_;
+  std::string dictionary_digest_;
   UConverter* converter_ = nullptr;
   std::unordered_map<std::string, std::vector<std::string>> lemma_cache_;
   std::unordered_map<std::string, std::vector<std::string>> restore_cache_;

@@ -1,9 +1,13 @@
 // End-to-end tests of the `wiedza` binary as users and other tools call it.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "search/analysis/lemmatizer.h"
 #include "tests/support/test_corpus.h"
 
 namespace wiedza {
@@ -138,6 +142,30 @@ TEST(CliSearch, RoutingIsTheSameOnEveryPageAndShownInText) {
       << text.output;
   text = run_command(wiedza_binary() + " search --db " + tmp.str("db") + " psychiatra dziecięcy");
   EXPECT_NE(text.output.find("(weak: not in the base)"), std::string::npos) << text.output;
+}
+
+TEST_F(CliTest, AChangedAnalyserReanalysesEveryArticleAndSaysSo) {
+  // A private copy of the dictionary stands for an upgraded hunspell-pl package.
+  const std::filesystem::path dict = tmp.path() / "dict";
+  std::filesystem::create_directories(dict);
+  for (const char* f : {"pl_PL.aff", "pl_PL.dic"}) {
+    std::filesystem::copy_file(analysis::default_dictionary_dir() + "/" + f, dict / f);
+  }
+  corpus.put("a", TestCorpus::article("a", "Dowód osobisty", "Wniosek o dowód."));
+  corpus.put("b", TestCorpus::article("b", "Meldunek", "Zameldowanie na pobyt stały."));
+  const std::string env = "WIEDZA_DICT_DIR=" + dict.string() + " ";
+  auto index_with_dict = [&] {
+    return run_command(env + wiedza_binary() + " index " + corpus.dir().string() + " --db " + tmp.str("db"));
+  };
+  EXPECT_NE(index_with_dict().output.find("2 added"), std::string::npos);
+  auto again = index_with_dict();
+  EXPECT_NE(again.output.find("2 unchanged"), std::string::npos) << again.output;
+  EXPECT_EQ(again.output.find("analyser changed"), std::string::npos) << again.output;
+  std::ofstream(dict / "pl_PL.dic", std::ios::app) << "kopciuchowaty\n";
+  auto changed = index_with_dict();
+  EXPECT_NE(changed.output.find("the analyser changed since this index was built"), std::string::npos) << changed.output;
+  EXPECT_NE(changed.output.find("2 updated"), std::string::npos) << changed.output;
+  EXPECT_NE(index_with_dict().output.find("2 unchanged"), std::string::npos);
 }
 
 }  // namespace
