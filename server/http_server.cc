@@ -18,6 +18,7 @@
 #include "server/api_handlers.h"
 #include "server/edit_handlers.h"
 #include "server/portal_handlers.h"
+#include "server/routes.h"
 #include "server/web_assets.h"
 
 namespace wiedza::server {
@@ -132,36 +133,44 @@ void HttpServer::register_routes() {
   h.analytics = analytics_.get();
   AnalyticsHandlers a{pool_, *analytics_, tokens_ ? &*tokens_ : nullptr, config_.db_path};
 
-  s.Get("/api/search", [h](const auto& req, auto& res) { h.search(req, res); });
-  s.Get("/api/suggest", [h](const auto& req, auto& res) { h.suggest(req, res); });
-  s.Get(R"(/api/articles/([^/]+))", [h](const auto& req, auto& res) { h.article(req, res); });
   EditHandlers edits{editing_.get(), tokens_ ? &*tokens_ : nullptr};
-  s.Put(R"(/api/articles/([^/]+))", [edits](const auto& req, auto& res) { edits.put_article(req, res); });
-  s.Delete(R"(/api/articles/([^/]+))", [edits](const auto& req, auto& res) { edits.delete_article(req, res); });
-  s.Post(R"(/api/articles/([^/]+)/restore)", [edits](const auto& req, auto& res) { edits.restore_article(req, res); });
-  s.Put(R"(/api/units/([^/]+))", [edits](const auto& req, auto& res) { edits.put_unit(req, res); });
-  s.Delete(R"(/api/units/([^/]+))", [edits](const auto& req, auto& res) { edits.delete_unit(req, res); });
-  s.Put(R"(/api/categories/([^/]+))", [edits](const auto& req, auto& res) { edits.put_category(req, res); });
-  s.Delete(R"(/api/categories/([^/]+))", [edits](const auto& req, auto& res) { edits.delete_category(req, res); });
-  s.Post("/api/reindex", [edits](const auto& req, auto& res) { edits.start_reindex(req, res); });
-  s.Get(R"(/api/reindex/([^/]+))", [edits](const auto& req, auto& res) { edits.reindex_status(req, res); });
-  s.Get("/api/admin/audit", [edits](const auto& req, auto& res) { edits.audit(req, res); });
-  s.Get("/api/units", [h](const auto& req, auto& res) { h.units(req, res); });
-  s.Get("/api/categories", [h](const auto& req, auto& res) { h.categories(req, res); });
-  s.Get("/healthz", [h](const auto& req, auto& res) { h.health(req, res); });
-  s.Get("/metrics", [h](const auto& req, auto& res) { h.metrics(req, res); });
-  s.Post("/api/feedback", [a](const auto& req, auto& res) { a.feedback(req, res); });
-  s.Get("/api/admin/report", [a](const auto& req, auto& res) { a.report(req, res); });
-  s.Get("/", [](const auto&, auto& res) { serve_asset("/console.html", res); });
-  s.Get("/admin", [](const auto&, auto& res) { serve_asset("/admin.html", res); });
-  s.Get(R"(/static/([a-z0-9.-]+))",
-        [](const auto& req, auto& res) { serve_asset("/" + std::string(req.matches[1]), res); });
-
-  // The resident portal (server-rendered HTML) and the embeddable search box.
   PortalHandlers portal{pool_};
-  s.Get("/szukaj", [portal](const auto& req, auto& res) { portal.search_page(req, res); });
-  s.Get(R"(/artykul/([^/]+))", [portal](const auto& req, auto& res) { portal.article_page(req, res); });
-  s.Get("/widget.js", [](const auto&, auto& res) { send_widget(res); });
+  using K = RouteKind;
+  constexpr bool json = true;  // the route takes a JSON body
+  // clang-format off
+  routes_ = {
+    // The search API (docs/api.md).
+    {"GET",    "/api/search",                   "/api/search",                   K::kApi, [h](auto& q, auto& r) { h.search(q, r); }},
+    {"GET",    "/api/suggest",                  "/api/suggest",                  K::kApi, [h](auto& q, auto& r) { h.suggest(q, r); }},
+    {"GET",    R"(/api/articles/([^/]+))",      "/api/articles/{id}",            K::kApi, [h](auto& q, auto& r) { h.article(q, r); }},
+    {"GET",    "/api/units",                    "/api/units",                    K::kApi, [h](auto& q, auto& r) { h.units(q, r); }},
+    {"GET",    "/api/categories",               "/api/categories",               K::kApi, [h](auto& q, auto& r) { h.categories(q, r); }},
+    {"POST",   "/api/feedback",                 "/api/feedback",                 K::kApi, [a](auto& q, auto& r) { a.feedback(q, r); }, json},
+    {"GET",    "/healthz",                      "/healthz",                      K::kApi, [h](auto& q, auto& r) { h.health(q, r); }},
+    {"GET",    "/metrics",                      "/metrics",                      K::kApi, [h](auto& q, auto& r) { h.metrics(q, r); }},
+    // Editing (bearer token).
+    {"PUT",    R"(/api/articles/([^/]+))",      "/api/articles/{id}",            K::kApi, [edits](auto& q, auto& r) { edits.put_article(q, r); }, json},
+    {"DELETE", R"(/api/articles/([^/]+))",      "/api/articles/{id}",            K::kApi, [edits](auto& q, auto& r) { edits.delete_article(q, r); }},
+    {"POST",   R"(/api/articles/([^/]+)/restore)", "/api/articles/{id}/restore", K::kApi, [edits](auto& q, auto& r) { edits.restore_article(q, r); }},
+    {"PUT",    R"(/api/units/([^/]+))",         "/api/units/{id}",               K::kApi, [edits](auto& q, auto& r) { edits.put_unit(q, r); }, json},
+    {"DELETE", R"(/api/units/([^/]+))",         "/api/units/{id}",               K::kApi, [edits](auto& q, auto& r) { edits.delete_unit(q, r); }},
+    {"PUT",    R"(/api/categories/([^/]+))",    "/api/categories/{id}",          K::kApi, [edits](auto& q, auto& r) { edits.put_category(q, r); }, json},
+    {"DELETE", R"(/api/categories/([^/]+))",    "/api/categories/{id}",          K::kApi, [edits](auto& q, auto& r) { edits.delete_category(q, r); }},
+    {"POST",   "/api/reindex",                  "/api/reindex",                  K::kApi, [edits](auto& q, auto& r) { edits.start_reindex(q, r); }, json},
+    {"GET",    R"(/api/reindex/([^/]+))",       "/api/reindex/{job}",            K::kApi, [edits](auto& q, auto& r) { edits.reindex_status(q, r); }},
+    {"GET",    "/api/admin/audit",              "/api/admin/audit",              K::kApi, [edits](auto& q, auto& r) { edits.audit(q, r); }},
+    {"GET",    "/api/admin/report",             "/api/admin/report",             K::kApi, [a](auto& q, auto& r) { a.report(q, r); }},
+    // Pages: the consultant console, the editors' page, the resident portal.
+    {"GET",    "/",                             "/",                             K::kPage, [](auto&, auto& r) { serve_asset("/console.html", r); }},
+    {"GET",    "/admin",                        "/admin",                        K::kPage, [](auto&, auto& r) { serve_asset("/admin.html", r); }},
+    {"GET",    "/szukaj",                       "/szukaj",                       K::kPage, [portal](auto& q, auto& r) { portal.search_page(q, r); }},
+    {"GET",    R"(/artykul/([^/]+))",           "/artykul/{id}",                 K::kPage, [portal](auto& q, auto& r) { portal.article_page(q, r); }},
+    // Static files and the embeddable search box.
+    {"GET",    R"(/static/([a-z0-9.-]+))",      "/static/{file}",                K::kAsset, [](auto& q, auto& r) { serve_asset("/" + std::string(q.matches[1]), r); }},
+    {"GET",    "/widget.js",                    "/widget.js",                    K::kAsset, [](auto&, auto& r) { send_widget(r); }},
+  };
+  // clang-format on
+  install_routes(s, routes_);
 
   // CORS: only configured origins get Access-Control-Allow-Origin; a preflight from any
   // other origin is refused outright.
@@ -178,7 +187,9 @@ void HttpServer::register_routes() {
     if (req.method == "OPTIONS") {
       if (allowed) {
         res.status = 204;
-        res.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
+        // Other sites may read (the widget searches and suggests); writing stays with
+        // this site's own pages and editors' tools, as docs/api.md says.
+        res.set_header("Access-Control-Allow-Methods", "GET, OPTIONS");
         res.set_header("Access-Control-Allow-Headers", "Content-Type, Authorization");
         res.set_header("Access-Control-Max-Age", "600");
       } else {
@@ -189,9 +200,18 @@ void HttpServer::register_routes() {
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
-  s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+  s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a handler already wrote a JSON error
+    if (res.status == 404) {
+      // A known path asked with another method: 405 with the methods it takes.
+      if (const std::string allow = allowed_methods(routes_, req.path); !allow.empty()) {
+        res.set_header("Allow", allow);
+        set_security_headers(RouteKind::kApi, res);
+        return send_error(res, {405, "method_not_allowed", req.method + " is not allowed here; use " + allow});
+      }
+    }
     if (res.status == 404 && wants_html(req)) return send_not_found_page(res);  // a resident's browser
+    set_security_headers(RouteKind::kApi, res);
     if (res.status == 404) {
       send_error(res, ApiError::not_found("no such route: " + req.method + " " + req.path));
     } else {
@@ -226,7 +246,8 @@ void HttpServer::register_routes() {
     // httplib calls the logger outside its own exception handling: anything escaping here
     // would terminate the process, so nothing may.
     try {
-      const std::string route = route_label(req.method, req.path);
+      const std::string route = current_route_label(req.method);
+      forget_current_route();
       metrics_.observe(route, res.status, seconds);
       access_log(route, res.status, res.body.size(), seconds * 1000.0);
     } catch (...) {

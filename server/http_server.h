@@ -11,6 +11,7 @@
 #include "server/editing_service.h"
 #include "server/editor_tokens.h"
 #include "server/metrics.h"
+#include "server/routes.h"
 #include "server/search_analytics.h"
 #include "server/searcher_pool.h"
 #include "server/server_config.h"
@@ -59,6 +60,7 @@ class HttpServer {
   std::unique_ptr<SearchAnalytics> analytics_;  // searches and feedback (state file)
   std::unique_ptr<httplib::Server> http_;
   int listen_socket_ = -1;  // recorded by the socket-options hook while binding
+  std::vector<Route> routes_;  // built once by register_routes; httplib's handlers point into it
 };
 
 }  // namespace wiedza::server

@@ -49,21 +49,4 @@ std::string Metrics::render(unsigned documents, unsigned long long revision, con
   return out.str();
 }
 
-std::string route_label(const std::string& method, const std::string& path) {
-  static const char* kFixed[] = {"/",           "/healthz",        "/metrics",        "/api/search",
-                                 "/api/suggest", "/api/units",     "/api/categories", "/static/console.js",
-                                 "/static/console.css"};
-  std::string route = "other";
-  for (const char* f : kFixed) {
-    if (path == f) route = f;
-  }
-  if (path.rfind("/api/articles/", 0) == 0) route = "/api/articles/{id}";
-  // The resident portal.
-  for (const char* f : {"/szukaj", "/widget.js", "/static/portal.js", "/static/portal.css", "/static/combobox.js"}) {
-    if (path == f) route = f;
-  }
-  if (path.rfind("/artykul/", 0) == 0) route = "/artykul/{id}";
-  return method + " " + route;
-}
-
 }  // namespace wiedza::server

@@ -29,8 +29,4 @@ class Metrics {
   std::map<std::string, double> sum_;
 };
 
-// The route template a path belongs to ("/api/articles/abc" -> "/api/articles/{id}"),
-// so metrics have a bounded set of labels.
-std::string route_label(const std::string& method, const std::string& path);
-
 }  // namespace wiedza::server

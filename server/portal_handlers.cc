@@ -1,27 +1,17 @@
 #include "server/portal_handlers.h"
 
-#include <algorithm>
-
-#include "search/json_fields.h"
 #include "search/answer.h"
+#include "search/json_fields.h"
 #include "server/portal_pages.h"
 #include "server/request_params.h"
+#include "server/routes.h"
 #include "server/web_assets.h"
 
 namespace wiedza::server {
-namespace {
-
-constexpr const char* kContentSecurityPolicy =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-    "form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
-
-}  // namespace
 
 void send_html(httplib::Response& res, const std::string& html, int status) {
   res.status = status;
-  res.set_header("Content-Security-Policy", kContentSecurityPolicy);
-  res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_header("Referrer-Policy", "no-referrer");
+  set_security_headers(RouteKind::kPage, res);
   res.set_header("Cache-Control", "no-store");
   res.set_content(html, "text/html; charset=utf-8");
 }

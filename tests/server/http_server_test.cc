@@ -91,6 +91,76 @@ TEST_F(HttpServerTest, RoutingIsTheSameOnEveryPage) {
   }
 }
 
+TEST_F(HttpServerTest, EveryRouteHasItsOwnMetricsLabel) {
+  auto c = server_->client();
+  c.Post("/api/feedback", R"({"article":"x","event":"open"})", "application/json");
+  c.Get("/api/admin/report");
+  c.Put("/api/articles/abc", "{}", "application/json");
+  c.Delete("/api/units/abc");
+  c.Get("/api/reindex/job-1");
+  c.Get("/artykul/dowod-osobisty-utrata");
+  c.Get("/no/such/page");
+  auto m = c.Get("/metrics");
+  ASSERT_TRUE(m);
+  for (const char* label : {"POST /api/feedback", "GET /api/admin/report", "PUT /api/articles/{id}",
+                            "DELETE /api/units/{id}", "GET /api/reindex/{job}", "GET /artykul/{id}", "GET other"}) {
+    EXPECT_NE(m->body.find(std::string("route=\"") + label + "\""), std::string::npos) << label;
+  }
+}
+
+TEST_F(HttpServerTest, EveryPageAndAnswerCarriesSecurityHeaders) {
+  auto c = server_->client();
+  for (const char* page : {"/", "/admin", "/szukaj?q=dowod", "/artykul/dowod-osobisty-utrata"}) {
+    auto res = c.Get(page);
+    ASSERT_TRUE(res) << page;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << page;
+    EXPECT_NE(res->get_header_value("Content-Security-Policy").find("frame-ancestors 'self'"), std::string::npos) << page;
+    EXPECT_NE(res->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos) << page;
+    EXPECT_EQ(res->get_header_value_count("Content-Security-Policy"), 1u) << page << ": the header is doubled";
+  }
+  for (const char* api : {"/api/search?q=dowod", "/healthz", "/api/nonexistent"}) {
+    auto res = c.Get(api);
+    ASSERT_TRUE(res) << api;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << api;
+    EXPECT_NE(res->get_header_value("Content-Security-Policy").find("default-src 'none'"), std::string::npos) << api;
+  }
+}
+
+TEST_F(HttpServerTest, AWrongMethodIs405WithTheMethodsThatWork) {
+  auto c = server_->client();
+  auto res = c.Post("/api/search", "", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 405);
+  EXPECT_EQ(res->get_header_value("Allow"), "GET");
+  EXPECT_EQ(nlohmann::json::parse(res->body)["error"]["code"], "method_not_allowed");
+  res = c.Patch("/api/articles/abc", "{}", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 405);
+  EXPECT_EQ(res->get_header_value("Allow"), "GET, PUT, DELETE");
+  res = c.Delete("/healthz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 405);
+}
+
+TEST_F(HttpServerTest, BodiesMustBeJson) {
+  // A cross-site form or text/plain POST (sent without a CORS preflight) is refused.
+  auto res = server_->client().Post("/api/feedback", R"({"article":"x","event":"open"})", "text/plain");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 415);
+  EXPECT_EQ(nlohmann::json::parse(res->body)["error"]["code"], "unsupported_media_type");
+  res = server_->client().Put("/api/articles/abc", "{}", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 415);
+}
+
+TEST_F(HttpServerTest, PreflightsAllowOnlyReadingAsDocumented) {
+  httplib::Headers h = {{"Origin", "http://portal.example.pl"}, {"Access-Control-Request-Method", "GET"}};
+  auto res = server_->client().Options("/api/search", h);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 204);
+  EXPECT_EQ(res->get_header_value("Access-Control-Allow-Methods"), "GET, OPTIONS");
+}
+
 TEST_F(HttpServerTest, SearchReturnsResultsRoutingAndFacets) {
   auto j = get_json("/api/search?q=zgubi%C5%82em%20dow%C3%B3d%20osobisty");
   ASSERT_FALSE(j["results"].empty());
