@@ -106,6 +106,15 @@ std::string empty_html(const SearchPage& p) {
   return out + "<div class=\"aside\">" + contact_html(p) + "</div>\n";
 }
 
+// Shown above weak results (no article covers the question well): the resident should call
+// rather than act on an article about something else. portal.js shows the same text.
+std::string weak_notice_html() {
+  return "<div class=\"weak\" role=\"note\"><p><strong>Nie mamy artykułu, który dobrze odpowiada na to "
+         "pytanie.</strong> Poniższe wyniki mogą dotyczyć innej sprawy.</p><p>Zadzwoń do Centrum Kontaktu: "
+         "<a href=\"tel:126165555\">12 616 55 55</a>, pon.–pt. 7:00–20:00. Konsultant odpowie albo połączy Cię "
+         "z właściwym urzędem.</p></div>\n";
+}
+
 // portal.js replaces this element's contents with live results as the resident types.
 std::string live_region(const std::string& html) { return "<div id=\"wyniki\">\n" + html + "</div>\n"; }
 
@@ -128,6 +137,7 @@ std::string render_search_page(const SearchPage& p) {
     const std::size_t first = p.request.offset + 1, last = p.request.offset + p.answer.result.hits.size();
     main = "<h1>Wyniki dla " + quoted(p.request.query) + "</h1>\n";
     main += "<div class=\"columns\"><div class=\"primary\">\n";
+    if (p.answer.result.weak) main += weak_notice_html();
     main += "<p class=\"count\">Znaleziono " + polish_count(p.answer.result.total, "artykuł", "artykuły", "artykułów") +
             ". Wyniki " + std::to_string(first) + "–" + std::to_string(last) + ".</p>\n";
     main += corrected_html(p) + facets_html(p) + "<ol class=\"results\" start=\"" + std::to_string(first) + "\">\n";

@@ -72,7 +72,14 @@ void install_routes(httplib::Server& server, const std::vector<Route>& routes) {
 }
 
 std::string current_route_label(const std::string& method) {
-  return current_route != nullptr ? current_route->method + " " + current_route->label : method + " other";
+  if (current_route != nullptr) return current_route->method + " " + current_route->label;
+  // A malformed request line puts whatever the client sent (a path, a query, personal
+  // data) into the method: only a method HTTP defines is worth repeating.
+  static const char* const kMethods[] = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "CONNECT", "TRACE"};
+  for (const char* m : kMethods) {
+    if (method == m) return method + " other";
+  }
+  return "? other";
 }
 
 void forget_current_route() { current_route = nullptr; }

@@ -13,7 +13,7 @@
   var routingEl = document.getElementById("routing");
   var KIND = { informacja: "informacja", sprawa: "sprawa", interwencja: "interwencja" };
 
-  var state = { results: [], selected: -1, category: null, seq: 0, timer: null, searchId: null };
+  var state = { results: [], selected: -1, category: null, seq: 0, timer: null, searchId: null, routing: null };
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -44,18 +44,18 @@
 
   function clearAll() {
     state.seq++;
-    state.results = []; state.selected = -1; state.category = null;
+    state.results = []; state.selected = -1; state.category = null; state.routing = null;
     resultsEl.textContent = ""; filtersEl.textContent = ""; correctedEl.hidden = true;
     statusEl.textContent = "Wpisz pytanie mieszkańca.";
-    renderRouting(null);
+    renderRouting(null, false);
   }
 
   function render(data) {
     state.results = data.results; state.selected = data.results.length ? 0 : -1;
     state.searchId = data.search_id;  // null when the server did not record the search
-    statusEl.textContent = data.results.length
-      ? "Znaleziono: " + data.total + " (" + data.took_ms + " ms)"
-      : "Nic nie znaleziono. Sprawdź pisownię lub użyj innych słów.";
+    statusEl.textContent = !data.results.length ? "Nic nie znaleziono. Sprawdź pisownię lub użyj innych słów."
+      : data.weak ? "Brak pewnej odpowiedzi – wyniki (" + data.total + ") mogą nie dotyczyć tej sprawy."
+      : "Znaleziono: " + data.total + " (" + data.took_ms + " ms)";
     renderCorrected(data.corrected);
     renderFilters(data.facets.category);
     resultsEl.textContent = "";
@@ -78,7 +78,8 @@
     });
     resultsEl.setAttribute("role", "listbox");
     resultsEl.setAttribute("aria-label", "Wyniki");
-    renderRouting(data.routing);
+    state.routing = data.routing;
+    renderRouting(data.routing, data.weak && data.results.length > 0);
   }
 
   function renderCorrected(corrected) {
@@ -107,18 +108,43 @@
     });
   }
 
-  function renderRouting(routing) {
+  // The transfer card: the search's routing hint, or (once the consultant opens a result)
+  // the unit of the article being read, so that the card never contradicts the screen.
+  function renderRouting(routing, weak) {
     routingEl.textContent = "";
     routingEl.appendChild(el("h2", null, "Przełączenie"));
+    if (weak) {
+      var note = el("div", "weak");
+      note.setAttribute("role", "note");
+      note.appendChild(el("p", "weak-title", "Nie ma tego w bazie."));
+      note.appendChild(el("p", null, "Żaden artykuł nie odpowiada dobrze na to pytanie, więc nie ma podpowiedzi przełączenia. " +
+        "Nie przełączaj na podstawie tych wyników: zapisz notatkę ze zgłoszeniem albo zapytaj drugą linię."));
+      routingEl.appendChild(note);
+      return;
+    }
     if (!routing) {
       routingEl.appendChild(el("p", "placeholder",
         "Brak podpowiedzi. Jeśli baza nie odpowiada na pytanie, zapisz je i poproś o kontakt zwrotny."));
       return;
     }
-    var u = routing.unit;
+    unitCard(routing.unit, routing.intervention, routing.answerable);
+    if (routing.differs_from_top && routing.reason) routingEl.appendChild(el("p", "reason", routing.reason));
+    routingEl.appendChild(el("p", "confidence", "Pewność: " + Math.min(99, Math.round(routing.confidence * 100)) + "%"));
+    if (routing.alternatives && routing.alternatives.length) {
+      routingEl.appendChild(el("p", "confidence", "Inne możliwości:"));
+      var ul = el("ul", "alternatives");
+      routing.alternatives.forEach(function (alt) {
+        ul.appendChild(el("li", null, alt.unit.name + " (" + Math.round(alt.confidence * 100) + "%)"));
+      });
+      routingEl.appendChild(ul);
+    }
+  }
+
+  function unitCard(u, intervention, answerable) {
     routingEl.appendChild(el("p", "unit-name", u.name));
-    if (routing.answerable) routingEl.appendChild(el("p", "answerable", "Odpowiedź jest w artykule – możesz odpowiedzieć sam."));
-    if (routing.intervention) routingEl.appendChild(el("p", null, "Zgłoszenie interwencji – przekaż do tej jednostki."));
+    // A report of a problem is always passed on; only other matters can be answered here.
+    if (intervention) routingEl.appendChild(el("p", null, "Zgłoszenie interwencji – przekaż do tej jednostki."));
+    else if (answerable) routingEl.appendChild(el("p", "answerable", "Odpowiedź jest w artykule – możesz odpowiedzieć sam."));
     var dl = el("dl");
     [["Telefon", u.phone], ["Godziny", u.hours], ["E-mail", u.email], ["Adres", u.address]].forEach(function (row) {
       if (!row[1]) return;
@@ -131,14 +157,19 @@
       a.href = "tel:" + u.phone.replace(/\s+/g, "");
       routingEl.appendChild(a);
     }
-    routingEl.appendChild(el("p", "confidence", "Pewność: " + Math.min(99, Math.round(routing.confidence * 100)) + "%"));
-    if (routing.alternatives && routing.alternatives.length) {
-      routingEl.appendChild(el("p", "confidence", "Inne możliwości:"));
-      var ul = el("ul", "alternatives");
-      routing.alternatives.forEach(function (alt) {
-        ul.appendChild(el("li", null, alt.unit.name + " (" + Math.round(alt.confidence * 100) + "%)"));
-      });
-      routingEl.appendChild(ul);
+  }
+
+  // The card for an opened article: its own unit, and what the search suggested if that
+  // was someone else.
+  function renderArticleUnit(a) {
+    if (!a.unit || !a.unit.name) return;
+    routingEl.textContent = "";
+    routingEl.appendChild(el("h2", null, "Przełączenie"));
+    routingEl.appendChild(el("p", "card-source", "Jednostka otwartego artykułu"));
+    unitCard(a.unit, a.kind === "interwencja", a.kind === "informacja");
+    var hint = state.routing;
+    if (hint && hint.unit && hint.unit.id !== a.unit.id) {
+      routingEl.appendChild(el("p", "reason", "Wyszukiwanie wskazywało: " + hint.unit.name + "."));
     }
   }
 
@@ -234,6 +265,7 @@
     var meta = el("p", "meta", a.unit.name + " · " + a.category.name + (a.updated ? " · aktualizacja: " + a.updated : ""));
     articleEl.appendChild(meta);
     articleEl.appendChild(renderRating(a, searchId));
+    renderArticleUnit(a);
     articleEl.focus();
   }
 

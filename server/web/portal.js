@@ -60,6 +60,20 @@
     box.appendChild(p);
     return box;
   }
+  // The same text as the server-rendered page (weak_notice_html in portal_search_page.cc).
+  function weakNotice() {
+    var box = el("div", "weak");
+    box.setAttribute("role", "note");
+    var first = el("p");
+    first.appendChild(el("strong", null, "Nie mamy artykułu, który dobrze odpowiada na to pytanie."));
+    first.appendChild(document.createTextNode(" Poniższe wyniki mogą dotyczyć innej sprawy."));
+    box.appendChild(first);
+    var second = el("p", null, "Zadzwoń do Centrum Kontaktu: ");
+    second.appendChild(link("tel:126165555", "12 616 55 55"));
+    second.appendChild(document.createTextNode(", pon.–pt. 7:00–20:00. Konsultant odpowie albo połączy Cię z właściwym urzędem."));
+    box.appendChild(second);
+    return box;
+  }
   function render(q, data) {
     var primary = el("div", "primary"), aside = el("div", "aside"), columns = el("div", "columns");
     live.textContent = "";
@@ -70,6 +84,7 @@
       c.appendChild(document.createTextNode("?"));
       primary.appendChild(c);
     }
+    if (data.results.length && data.weak) primary.appendChild(weakNotice());
     if (data.results.length) {
       primary.insertBefore(el("p", "count", "Znaleziono " + plural(data.total, "artykuł", "artykuły", "artykułów") + "."),
                            primary.firstChild);

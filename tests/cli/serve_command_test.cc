@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "indexer/index_writer.h"
+#include "tests/support/raw_http.h"
 #include "tests/support/test_corpus.h"
 
 namespace wiedza {
@@ -70,6 +71,12 @@ TEST(ServeCommand, ServesLogsWithoutQueriesAndStopsCleanlyOnSigterm) {
     res = client.Options(hostile);
     ASSERT_TRUE(res) << "OPTIONS " << hostile << ": the server stopped answering";
   }
+  // An unknown method carrying personal data: httplib passes it on as the method.
+  const auto garbled = testing::raw_request(
+      port, "Nowak-85010112345 /szukaj?q=Kowalskiego HTTP/1.1\r\nConnection: close\r\n\r\n",
+      {.half_close = false, .timeout_ms = 1000});
+  EXPECT_NE(garbled.response.find(" 400 "), std::string::npos)
+      << garbled.response << garbled.connect_error << (garbled.timed_out ? " (timed out)" : "");
   res = client.Get("/healthz");
   ASSERT_TRUE(res) << "the server died on a hostile path";
   EXPECT_EQ(res->status, 200);
@@ -86,6 +93,8 @@ TEST(ServeCommand, ServesLogsWithoutQueriesAndStopsCleanlyOnSigterm) {
   EXPECT_EQ(log.find("terminate called"), std::string::npos) << log;
   EXPECT_EQ(log.find("Kowalskiego"), std::string::npos) << "query text leaked into the access log";
   EXPECT_EQ(log.find("85010112345"), std::string::npos) << "query or path text leaked into the access log";
+  EXPECT_EQ(log.find("Nowak"), std::string::npos) << "a garbled request line leaked into the access log";
+  EXPECT_NE(log.find("\"route\":\"? other\""), std::string::npos) << log;
   for (const std::string& line : {std::string("\xFF"), std::string("%FF")}) {
     EXPECT_EQ(log.find(line), std::string::npos) << "a raw path reached the access log";
   }

@@ -2,14 +2,13 @@
 // (read-write, with an editor token the seeds know, on a copy of the bundled corpus).
 // The server must answer or close, never crash or stop accepting: every input is
 // followed by a check that a fresh connection still gets an answer from /healthz.
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +18,7 @@
 
 #include "indexer/index_writer.h"
 #include "server/http_server.h"
+#include "tests/support/raw_http.h"
 
 namespace {
 
@@ -32,40 +32,12 @@ struct Fixture {
 };
 Fixture* fixture = nullptr;
 
-// How long /healthz may take after a hostile request (an instrumented build is several
-// times slower than a release one).
-constexpr int kHealthTimeoutMs = 10000;
-
-// Sends `request`, half-closes when `half_close` (so that an incomplete request cannot
-// keep the server waiting), and reads until the server closes or `timeout_ms` pass.
-std::string exchange(const std::string& request, bool half_close, int timeout_ms) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) std::abort();
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(fixture->port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return {};
-  }
-  for (std::size_t sent = 0; sent < request.size();) {
-    const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;
-    sent += static_cast<std::size_t>(n);
-  }
-  if (half_close) ::shutdown(fd, SHUT_WR);
-  std::string response;
-  char buffer[16384];
-  pollfd p{fd, POLLIN, 0};
-  while (::poll(&p, 1, timeout_ms) > 0) {
-    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-    if (n <= 0) break;
-    response.append(buffer, static_cast<std::size_t>(n));
-  }
-  ::close(fd);
-  return response;
-}
+// /healthz must answer after every input. This is a liveness check, not a speed target:
+// an instrumented build on a loaded 2-core CI machine can be many times slower than a
+// release one (the starvation limits themselves are tested in tests/server). A reply slower
+// than kSlowHealthMs is reported in the log for whoever reads it.
+constexpr int kHealthTimeoutMs = 60000;
+constexpr double kSlowHealthMs = 2000;
 
 }  // namespace
 
@@ -101,12 +73,24 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size > 64 * 1024) return 0;
-  exchange(std::string(reinterpret_cast<const char*>(data), size), true, 2000);
-  const std::string health = exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", false,
-                                     kHealthTimeoutMs);
-  if (health.find(" 200 ") == std::string::npos) {
-    std::fprintf(stderr, "the server stopped answering /healthz: '%s'\n", health.c_str());
+  using wiedza::testing::RawOptions;
+  // Closed with RST, so that hundreds of inputs a second leave no TIME_WAIT sockets that
+  // could use up this side's ephemeral ports (a failure of the fuzzer, not the server).
+  wiedza::testing::raw_request(fixture->port, std::string(reinterpret_cast<const char*>(data), size),
+                               RawOptions{.half_close = true, .timeout_ms = 2000, .reset = true});
+  const auto start = std::chrono::steady_clock::now();
+  const wiedza::testing::RawReply health = wiedza::testing::raw_request(
+      fixture->port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+      RawOptions{.half_close = false, .timeout_ms = kHealthTimeoutMs, .reset = true});
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (health.response.find(" 200 ") == std::string::npos) {
+    std::fprintf(stderr, "the server stopped answering /healthz after %.0f ms (%s): '%s'\n", ms,
+                 !health.connect_error.empty() ? ("cannot connect: " + health.connect_error).c_str()
+                 : health.timed_out          ? "no answer"
+                                             : "closed",
+                 health.response.c_str());
     std::abort();
   }
+  if (ms > kSlowHealthMs) std::fprintf(stderr, "slow /healthz: %.0f ms\n", ms);
   return 0;
 }

@@ -73,6 +73,54 @@ TEST_F(ConsoleBrowserTest, TypeSearchSeeRoutingAndOpenAnArticleWithTheKeyboard) 
       "return document.getElementById('q').value === '' && document.querySelectorAll('#results li').length === 0;"));
 }
 
+// A question the base has no article for: the card says so plainly and offers no transfer.
+TEST_F(ConsoleBrowserTest, NoGoodAnswerSaysNotInTheBaseAndOffersNoTransfer) {
+  const auto api = server_->get_json("/api/search?q=psychiatra%20dzieci%C4%99cy");
+  ASSERT_TRUE(api["weak"].get<bool>()) << "the fixture query should be out of the base: " << api.dump();
+  ASSERT_FALSE(api["results"].empty()) << "the case worth testing is weak results, not none";
+  WebDriver browser;
+  browser.navigate(server_->url("/"));
+  browser.send_keys(browser.find("#q"), "psychiatra dziecięcy");
+  ASSERT_TRUE(browser.wait_until("return document.querySelector('#routing .weak') !== null;"))
+      << browser.execute("return document.getElementById('routing').innerText;").dump();
+  const std::string card = browser.execute("return document.getElementById('routing').innerText;").get<std::string>();
+  EXPECT_NE(card.find("Nie ma tego w bazie"), std::string::npos) << card;
+  EXPECT_NE(card.find("drugą linię"), std::string::npos) << card;
+  EXPECT_EQ(card.find("Przełącz:"), std::string::npos) << "no transfer button for a weak answer: " << card;
+  EXPECT_NE(browser.text(browser.find("#status")).find("Brak pewnej odpowiedzi"), std::string::npos);
+}
+
+// Opening a result whose article belongs to another unit than the hint: the card follows
+// the article on the screen and still names what the search suggested.
+TEST_F(ConsoleBrowserTest, OpeningAResultShowsThatArticlesUnitCard) {
+  WebDriver browser;
+  browser.navigate(server_->url("/"));
+  browser.send_keys(browser.find("#q"), "zgubiony dowod");
+  ASSERT_TRUE(browser.wait_until("return document.querySelector('#routing .unit-name') !== null;"));
+  const std::string hinted = browser.text(browser.find("#routing .unit-name"));
+  // The first result (by position) whose unit is not the hinted one.
+  const int other = browser
+                        .execute("var hint = arguments[0]; var metas = document.querySelectorAll('#results li .meta');"
+                                 "for (var i = 0; i < metas.length; ++i) if (metas[i].textContent.indexOf(hint) < 0) "
+                                 "return i; return -1;",
+                                 {hinted})
+                        .get<int>();
+  ASSERT_GE(other, 0) << "every result of the fixture query belongs to " << hinted;
+  const std::string title =
+      browser.execute("return document.querySelectorAll('#results li h3')[arguments[0]].textContent;", {other})
+          .get<std::string>();
+  browser.execute("document.querySelectorAll('#results li')[arguments[0]].click();", {other});
+  ASSERT_TRUE(browser.wait_until("var h = document.querySelector('#article h2'); return h !== null && h.textContent === " +
+                                 nlohmann::json(title).dump() + ";"));
+  ASSERT_TRUE(browser.wait_until("return document.getElementById('routing').innerText.indexOf('Jednostka otwartego artykułu') >= 0;"));
+  const std::string card = browser.execute("return document.getElementById('routing').innerText;").get<std::string>();
+  const std::string article_unit = browser.text(browser.find("#routing .unit-name"));
+  EXPECT_NE(article_unit, hinted) << card;
+  EXPECT_NE(browser.text(browser.find("#article .meta")).find(article_unit), std::string::npos)
+      << "the card should name the opened article's unit: " << card;
+  EXPECT_NE(card.find("Wyszukiwanie wskazywało: " + hinted), std::string::npos) << card;
+}
+
 TEST_F(ConsoleBrowserTest, DidYouMeanAndCategoryFilter) {
   WebDriver browser;
   browser.navigate(server_->url("/"));

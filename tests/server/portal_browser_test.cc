@@ -114,6 +114,26 @@ TEST_F(PortalBrowserTest, LiveResultsAppearAsYouType) {
   EXPECT_TRUE(browser.execute("return document.querySelector('#wyniki .card') !== null;").get<bool>());
 }
 
+TEST_F(PortalBrowserTest, LiveWeakResultsSayTheBaseHasNoGoodAnswer) {
+  const auto api = server_->get_json("/api/search?q=psychiatra%20dzieci%C4%99cy");
+  ASSERT_TRUE(api["weak"].get<bool>()) << api.dump();
+  ASSERT_FALSE(api["results"].empty());
+  WebDriver browser;
+  browser.navigate(server_->url("/szukaj"));
+  browser.send_keys(browser.find("#q"), "psychiatra dziecięcy");
+  ASSERT_TRUE(browser.wait_until("return document.querySelector('#wyniki .weak') !== null;"));
+  const std::string notice = browser.text(browser.find("#wyniki .weak"));
+  EXPECT_NE(notice.find("Nie mamy artykułu"), std::string::npos) << notice;
+  EXPECT_NE(notice.find("12 616 55 55"), std::string::npos) << notice;
+  EXPECT_FALSE(browser.execute("return document.querySelector('#wyniki .card') !== null;").get<bool>())
+      << "a weak answer has no routing card";
+  // A question the base answers has no notice.
+  browser.execute("document.getElementById('q').value = '';");
+  browser.send_keys(browser.find("#q"), "dziura w jezdni");
+  ASSERT_TRUE(browser.wait_until("return document.querySelector('#wyniki .card') !== null;"));
+  EXPECT_FALSE(browser.execute("return document.querySelector('#wyniki .weak') !== null;").get<bool>());
+}
+
 TEST_F(PortalBrowserTest, FeedbackIsSentAsJsonAndThanked) {
   WebDriver browser;
   browser.navigate(server_->url("/artykul/dowod-osobisty-utrata"));
@@ -147,7 +167,8 @@ TEST_F(PortalBrowserTest, NoHorizontalScrollingOnAPhone) {
 TEST_F(PortalBrowserTest, PagesMeetWcag21AA) {
   WebDriver browser;
   for (const char* path : {"/szukaj", "/szukaj?q=zgubiony%20dowod%20osobisty", "/szukaj?q=xqzwv",
-                           "/artykul/dowod-osobisty-utrata", "/nie-ma-takiej-strony"}) {
+                           "/szukaj?q=psychiatra%20dzieci%C4%99cy", "/artykul/dowod-osobisty-utrata",
+                           "/nie-ma-takiej-strony"}) {
     browser.navigate(server_->url(path));
     ASSERT_TRUE(browser.wait_until("return document.getElementById('q').getAttribute('role') === 'combobox';"));
     const std::string violations = testing::axe_violations(browser, WIEDZA_AXE_JS);

@@ -211,6 +211,24 @@ TEST_F(PortalPagesTest, NothingFoundShowsTheHelplineAndTheBestGuessUnit) {
   EXPECT_FALSE(contains(nothing, "class=\"card\"")) << "no unit matches: only the helpline";
 }
 
+// Results that do not answer the question (most of its informative words are in no
+// article) are shown under a plain "not in the base" notice with the helpline.
+TEST_F(PortalPagesTest, WeakResultsSayTheBaseHasNoGoodAnswerAndGiveTheHelpline) {
+  const auto api = nlohmann::json::parse(get("/api/search?q=op%C5%82ata%20za%20parkowanie%20samochodu%20ciezarowego")->body);
+  ASSERT_TRUE(api["weak"].get<bool>()) << api.dump();
+  ASSERT_FALSE(api["results"].empty()) << api.dump();
+  const std::string weak = page("/szukaj?q=op%C5%82ata%20za%20parkowanie%20samochodu%20ciezarowego");
+  EXPECT_FALSE(result_ids(weak).empty());
+  EXPECT_TRUE(contains(weak, "Nie mamy artykułu, który dobrze odpowiada na to pytanie.")) << weak;
+  const auto notice = weak.find("class=\"weak\""), results = weak.find("<ol class=\"results\"");
+  ASSERT_NE(notice, std::string::npos);
+  EXPECT_LT(notice, results) << "the notice comes before the results";
+  EXPECT_NE(weak.find("tel:126165555", notice), std::string::npos);
+
+  const std::string good = page("/szukaj?q=zgubiony%20dowod%20osobisty");
+  EXPECT_FALSE(contains(good, "class=\"weak\"")) << "a well-answered query has no notice";
+}
+
 TEST_F(PortalPagesTest, ArticlePageRendersTheMarkdownTheUnitAndTheDate) {
   const std::string html = page("/artykul/dowod-wydanie");
   EXPECT_TRUE(contains(html, "<h1>Wydanie dowodu osobistego</h1>"));

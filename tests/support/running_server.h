@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "server/http_server.h"
@@ -26,6 +27,11 @@ class RunningServer {
     httplib::Client c("127.0.0.1", port_);
     c.set_read_timeout(10, 0);
     return c;
+  }
+  // GET `path` and parse the answer as JSON; null when there was no answer.
+  nlohmann::json get_json(const std::string& path) const {
+    auto res = client().Get(path);
+    return res ? nlohmann::json::parse(res->body, nullptr, false) : nlohmann::json();
   }
 
  private:

@@ -1,0 +1,32 @@
+// Bytes over a loopback TCP connection, for requests no HTTP client library would send
+// (malformed request lines, trickled headers, idle sockets), and for the HTTP fuzzer.
+#pragma once
+
+#include <string>
+
+namespace wiedza::testing {
+
+struct RawReply {
+  std::string response;    // what the server sent until it closed or went quiet
+  std::string connect_error;  // why no connection was made ("" when one was)
+  bool timed_out = false;     // the server stayed quiet for the whole timeout
+};
+
+struct RawOptions {
+  // So that an incomplete request cannot keep the server waiting; httplib then sends no
+  // answer at all (it sees the peer gone), so a test that wants one sends "Connection: close".
+  bool half_close = true;
+  int timeout_ms = 5000;   // how long to wait for the next byte of the answer
+  bool reset = false;      // close with RST: no TIME_WAIT left on this side
+};
+
+// Connects to 127.0.0.1:port, sends `request` and reads the answer.
+RawReply raw_request(int port, const std::string& request, RawOptions options = {});
+
+// raw_request's answer only ("" when there was none).
+std::string raw_exchange(int port, const std::string& request, RawOptions options = {});
+
+// A connected socket that the caller closes (::close), or -1 with errno set.
+int raw_connect(int port);
+
+}  // namespace wiedza::testing
