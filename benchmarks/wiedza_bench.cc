@@ -51,6 +51,7 @@ struct QueryBenchOptions {
   bool snippets = true;
   bool facets = false;  // as the server asks: counts over the whole match set
   std::size_t document_cache = wiedza::CacheOptions{}.documents;
+  std::vector<std::string> ranking;  // NAME=VALUE overrides, as `wiedza search --rank`
 };
 
 int bench_query(const std::string& db, const std::string& queries_file, const QueryBenchOptions& options) {
@@ -66,7 +67,9 @@ int bench_query(const std::string& db, const std::string& queries_file, const Qu
   }
   // Result pages are not cached: a repeated query would measure a lookup, not a search.
   auto caches = std::make_shared<wiedza::ResourceCache>(wiedza::CacheOptions{0, options.document_cache});
-  wiedza::Searcher searcher(db, wiedza::analysis::default_dictionary_dir(), {}, caches);
+  wiedza::RankingOptions ranking;
+  for (const std::string& assignment : options.ranking) ranking.set(assignment);
+  wiedza::Searcher searcher(db, wiedza::analysis::default_dictionary_dir(), ranking, caches);
   // Warm-up round: fills the lemma cache and the OS page cache, as a running server has.
   auto request = [&](const std::string& q) {
     wiedza::SearchRequest r;
@@ -135,6 +138,7 @@ int main(int argc, char** argv) {
   query->add_flag("--no-snippets", no_snippets, "Measure ranking alone, without cutting snippets");
   query->add_flag("--facets", query_options.facets, "Count facets over the whole match set, as the server does");
   query->add_option("--document-cache", query_options.document_cache, "Articles kept parsed (0: none)");
+  query->add_option("--rank", query_options.ranking, "Override a ranking option, NAME=VALUE (repeatable; docs/ranking.md)");
   auto* suggest = app.add_subcommand("suggest", "Report in-process suggestion latency");
   suggest->add_option("queries", queries, "JSONL with a \"query\" field per line")->required();
   suggest->add_option("--db", db)->required();

@@ -11,6 +11,7 @@
 // "psychiatra"), the strongest sign of a question it cannot answer.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include <xapian.h>
@@ -24,6 +25,9 @@ class AnswerEvidence {
  public:
   // Reads the words' document frequencies from `db`. `query` must outlive this object.
   AnswerEvidence(const BuiltQuery& query, const Xapian::Database& db);
+  // The same, with document frequencies from a match of `query` (MSet::get_termfreq
+  // answers query terms from the match's statistics, with no index lookup).
+  AnswerEvidence(const BuiltQuery& query, const Xapian::Database& db, const Xapian::MSet& match);
 
   // The informative share of the query's content words `doc` answers, 0..1; 0 when the
   // query has no content words.
@@ -37,6 +41,8 @@ class AnswerEvidence {
   static constexpr double kUnknownWordFactor = 3;
 
  private:
+  using TermFrequency = std::function<Xapian::doccount(const std::string&)>;
+  void weigh(const BuiltQuery& query, double documents, const TermFrequency& termfreq);
   struct Word {
     const QueryWord* word;
     double weight;                                // inverse document frequency

@@ -209,10 +209,10 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryResources& reso
     content_index.push_back(i);
   }
 
-  if (options_.proximity_weight > 0) {
-    for (std::size_t i = 0; i + 1 < content.size(); ++i) {
-      optional.push_back(proximity_query(*content[i], *content[i + 1]));
-    }
+  if (options_.proximity_weight > 0 && content.size() > 1) {
+    std::vector<Xapian::Query> pairs;
+    for (std::size_t i = 0; i + 1 < content.size(); ++i) pairs.push_back(proximity_query(*content[i], *content[i + 1]));
+    built.proximity = Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
   }
 
   if (resources.synonyms != nullptr && options_.synonym_weight > 0) {

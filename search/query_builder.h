@@ -48,6 +48,9 @@ struct SynonymUse {
 
 struct BuiltQuery {
   Xapian::Query query;  // empty (MatchNothing) when nothing searchable was typed
+  // The bonus for consecutive words standing near each other, OR-ed to `query` by the
+  // searcher for the first candidates only (empty when there are no such pairs).
+  Xapian::Query proximity;
   std::vector<QueryWord> words;
   std::vector<SynonymUse> synonyms;
   // The query with corrected words substituted, when any word was corrected.

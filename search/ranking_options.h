@@ -27,6 +27,9 @@ struct RankingOptions {
   double synonym_weight = 0.6;
   // Bonus for consecutive query words standing near each other in an article.
   double proximity_weight = 0.5;
+  // The bonus is computed for the first proximity_depth hits of the ranking without it
+  // (then re-ranked; 0 = for every match). Position lists are read for those alone.
+  double proximity_depth = 20;
   // Pseudo-relevance feedback: body terms typical of the top prf_docs hits are added at
   // this weight and the query is run again (0 = off).
   double prf_weight = 0;

@@ -1,10 +1,13 @@
 #include "search/searcher.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "search/answer_evidence.h"
+#include "search/candidate_source.h"
 #include "search/schema.h"
 
 namespace wiedza {
@@ -39,12 +42,15 @@ Xapian::Query filter_terms(const std::vector<std::string>& values, const char* p
 
 // Positions in the body where query words matched, mapped to the word's index. Body
 // terms carry the analysed forms; exact forms (prefix E) cover quoted stop words.
-std::map<Xapian::termpos, int> body_matches(const Xapian::Database& db, Xapian::docid docid,
-                                            const std::vector<QueryWord>& words, Xapian::termpos body_start) {
+std::map<Xapian::termpos, int> body_matches(const Xapian::Database& db, Xapian::docid docid, const HitDocument& doc,
+                                            const std::vector<QueryWord>& words) {
   std::map<Xapian::termpos, int> out;
   auto collect = [&](const std::string& term, int word) {
+    // Most of a word's alternatives are not in a given article; asking the cached term
+    // set first saves a position-table lookup for each of them.
+    if (!doc.has_term(term)) return;
     for (auto p = db.positionlist_begin(docid, term); p != db.positionlist_end(docid, term); ++p) {
-      if (*p >= body_start) out.emplace(*p, word);
+      if (*p >= doc.body_start) out.emplace(*p, word);
     }
   };
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -114,14 +120,39 @@ std::shared_ptr<const HitDocument> Searcher::hit_document(Xapian::docid docid) {
   return doc;
 }
 
-std::vector<SearchHit> Searcher::evidence_hits(const Xapian::MSet& top, const AnswerEvidence& evidence) {
+std::vector<Searcher::RankedDoc> Searcher::ranked_docs(const Xapian::MSet& mset) {
+  std::vector<RankedDoc> out;
+  out.reserve(mset.size());
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight()});
+  return out;
+}
+
+void Searcher::add_proximity(std::vector<RankedDoc>& ranking, const Xapian::Query& proximity) {
+  std::vector<Xapian::docid> candidates;
+  for (const RankedDoc& r : ranking) candidates.push_back(r.docid);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, proximity,
+                                  Xapian::Query((new CandidateSource(std::move(candidates)))->release())));
+  enquire.set_weighting_scheme(Xapian::BM25Weight(options_.bm25_k1, 0, 1, options_.bm25_b, 0.5));
+  std::unordered_map<Xapian::docid, double> bonus;
+  const Xapian::MSet near = enquire.get_mset(0, static_cast<Xapian::doccount>(ranking.size()));
+  for (auto it = near.begin(); it != near.end(); ++it) bonus[*it] = it.get_weight();
+  if (bonus.empty()) return;
+  for (RankedDoc& r : ranking) {
+    if (auto b = bonus.find(r.docid); b != bonus.end()) r.weight += b->second;
+  }
+  // Stable: equal weights keep the order of the ranking without the bonus.
+  std::stable_sort(ranking.begin(), ranking.end(), [](const RankedDoc& a, const RankedDoc& b) { return a.weight > b.weight; });
+}
+
+std::vector<SearchHit> Searcher::evidence_hits(const std::vector<RankedDoc>& top, const AnswerEvidence& evidence) {
   std::vector<SearchHit> out;
   for (auto it = top.begin(); it != top.end() && out.size() < kCoverageHits; ++it) {
-    std::shared_ptr<const HitDocument> doc = hit_document(*it);
+    std::shared_ptr<const HitDocument> doc = hit_document(it->docid);
     if (!doc) continue;
     SearchHit hit;
     static_cast<ArticleHeader&>(hit) = *doc;
-    hit.score = it.get_weight();
+    hit.score = it->weight;
     hit.coverage = evidence.coverage(*doc);
     hit.evidence = evidence.weighted_coverage(*doc);
     out.push_back(std::move(hit));
@@ -211,6 +242,15 @@ SearchResult Searcher::run(const SearchRequest& request) {
           Xapian::Query::OP_OR, built.query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, options_.prf_weight))));
     }
   }
+  // The proximity bonus reads position lists: computed for every match it took most of a
+  // query's time (and grew with the index). Unless proximity_depth is 0, the ranking
+  // without it picks that many candidates, the bonus is computed for them alone
+  // (add_proximity) and they are sorted again; the match count and facets do not change.
+  const auto depth = static_cast<Xapian::doccount>(options_.proximity_depth);
+  const bool rerank = !built.proximity.empty() && depth > 0;
+  if (!built.proximity.empty() && !rerank) {
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, enquire.get_query(), built.proximity));
+  }
   struct Facet {
     const char* name;
     Xapian::valueno slot;
@@ -226,33 +266,47 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
     check_at_least = db_.get_doccount();  // every match must be seen to be counted
   }
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
-  result.total = mset.get_matches_estimated();
+  const auto offset = static_cast<Xapian::doccount>(request.offset);
+  const auto limit = static_cast<Xapian::doccount>(request.limit);
+  Xapian::MSet first = rerank ? enquire.get_mset(0, std::max(depth, offset + limit), check_at_least)
+                              : enquire.get_mset(offset, limit, check_at_least);
+  result.total = first.get_matches_estimated();
+  std::vector<RankedDoc> page, best;
+  if (rerank) {
+    std::vector<RankedDoc> ranking = ranked_docs(first);
+    add_proximity(ranking, built.proximity);
+    page.assign(ranking.begin() + std::min<std::size_t>(offset, ranking.size()),
+                ranking.begin() + std::min<std::size_t>(offset + limit, ranking.size()));
+    best.assign(ranking.begin(), ranking.begin() + std::min(kCoverageHits, ranking.size()));
+  } else {
+    page = ranked_docs(first);
+    // The first page usually holds the best hits; otherwise Xapian runs the (warm) match
+    // once more.
+    const bool page_has_best = offset == 0 && limit >= kCoverageHits;
+    best = page_has_best ? page : ranked_docs(enquire.get_mset(0, kCoverageHits));
+  }
   for (std::size_t i = 0; i < spies.size(); ++i) {
     auto& counts = result.facets[kFacets[i].name];
     for (auto v = spies[i]->top_values_begin(100); v != spies[i]->top_values_end(100); ++v) {
       if (!(*v).empty()) counts.push_back({*v, v.get_termfreq()});
     }
   }
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    std::shared_ptr<const HitDocument> doc = hit_document(*it);
+  for (const RankedDoc& r : page) {
+    std::shared_ptr<const HitDocument> doc = hit_document(r.docid);
     if (!doc) continue;
     SearchHit hit;
     static_cast<ArticleHeader&>(hit) = *doc;
-    hit.score = it.get_weight();
+    hit.score = r.weight;
     if (request.snippets) {
       hit.snippet = make_snippet(doc->body_text, doc->body_tokens, doc->body_start,
-                                 body_matches(db_, *it, built.words, doc->body_start), {});
+                                 body_matches(db_, r.docid, *doc, built.words), {});
     }
     result.hits.push_back(std::move(hit));
   }
   // The ranking's best hits, whatever page was asked for: routing and the answer
-  // confidence weigh them, so a later page answers with the same hint. The first page
-  // usually holds them already; otherwise Xapian runs the (warm) match once more.
-  const AnswerEvidence evidence(built, db_);
-  const bool page_has_best = request.offset == 0 && request.limit >= kCoverageHits;
-  result.best = evidence_hits(page_has_best ? mset : enquire.get_mset(0, kCoverageHits), evidence);
+  // confidence weigh them, so a later page answers with the same hint.
+  const AnswerEvidence evidence(built, db_, first);
+  result.best = evidence_hits(best, evidence);
   result.answer_confidence = result.best.empty() ? 0 : result.best.front().evidence;
   result.weak = result.answer_confidence < options_.min_answer_confidence;
   return result;

@@ -101,8 +101,16 @@ class Searcher {
   // The article behind a hit, from the per-revision cache (loaded once); null when the
   // document is not a Wiedza article.
   std::shared_ptr<const HitDocument> hit_document(Xapian::docid docid);
+  struct RankedDoc {
+    Xapian::docid docid;
+    double weight;
+  };
+  static std::vector<RankedDoc> ranked_docs(const Xapian::MSet& mset);
+  // Adds the proximity bonus (BuiltQuery::proximity) to the candidates' weights, read for
+  // those documents only, and sorts them again.
+  void add_proximity(std::vector<RankedDoc>& ranking, const Xapian::Query& proximity);
   // The first kCoverageHits hits of `top` with their coverage and evidence.
-  std::vector<SearchHit> evidence_hits(const Xapian::MSet& top, const AnswerEvidence& evidence);
+  std::vector<SearchHit> evidence_hits(const std::vector<RankedDoc>& top, const AnswerEvidence& evidence);
   // Pseudo-relevance feedback (RankingOptions::prf_weight): body terms typical of the
   // top hits of the query set on `enquire`, OR-ed; empty when there are no hits.
   Xapian::Query feedback_terms(Xapian::Enquire& enquire) const;

@@ -109,6 +109,44 @@ TEST_F(RankingFeaturesTest, RealTyposAreStillCorrected) {
   }
 }
 
+// Two articles with the same words and length, one with the query's words side by side:
+// only proximity tells them apart, whether it is computed for a few candidates (the
+// default) or for every match.
+TEST(Proximity, WordsSideBySideRankFirstWithCandidatesOrWholeMatch) {
+  TempDir tmp;
+  TestCorpus corpus(tmp.path() / "corpus");
+  corpus.put("daleko", {{"title", "Ogłoszenie"}, {"body", "Kontener ulica park droga most rzeka las gruz."}});
+  corpus.put("blisko", {{"title", "Ogłoszenie"}, {"body", "Kontener gruz ulica park droga most rzeka las."}});
+  for (int i = 0; i < 30; ++i) {  // more matches than the candidate depth
+    corpus.put("inne-" + std::to_string(i), {{"title", "Informacja " + std::to_string(i)},
+                                             {"body", "Kontener stoi przy ulicy numer " + std::to_string(i) + "."}});
+  }
+  analysis::Analyzer analyzer;
+  sync_index(tmp.str("db"), read_corpus(corpus.dir().string()), analyzer);
+  auto score_of = [](const SearchResult& r, const std::string& id) {
+    for (const SearchHit& h : r.hits) {
+      if (h.id == id) return h.score;
+    }
+    return -1.0;
+  };
+  for (const char* depth : {"proximity_depth=20", "proximity_depth=0"}) {
+    RankingOptions o;
+    o.set(depth);
+    Searcher s(tmp.str("db"), analysis::default_dictionary_dir(), o);
+    const SearchResult r = s.search({"kontener gruz", 10, 0, {}, {}, {}});
+    ASSERT_FALSE(r.hits.empty()) << depth;
+    EXPECT_EQ(r.hits.front().id, "blisko") << depth;
+    EXPECT_GT(score_of(r, "blisko"), score_of(r, "daleko")) << depth;
+    EXPECT_EQ(r.total, 32u) << depth << ": the candidates do not change how many articles match";
+  }
+  RankingOptions off;
+  off.set("proximity_weight=0");
+  Searcher s(tmp.str("db"), analysis::default_dictionary_dir(), off);
+  const SearchResult r = s.search({"kontener gruz", 10, 0, {}, {}, {}});
+  EXPECT_NEAR(score_of(r, "blisko"), score_of(r, "daleko"), 1e-9) << "without proximity the two are alike";
+  EXPECT_GT(score_of(r, "blisko"), 0);
+}
+
 TEST(RankingOptions, SetParsesAndRejectsClearly) {
   RankingOptions o;
   o.set("title_weight=4.5");
