@@ -177,6 +177,17 @@ void HttpServer::register_routes() {
   const ServerConfig& config = config_;
   s.set_pre_routing_handler([&config](const httplib::Request& req, httplib::Response& res) {
     request_started = Clock::now();
+    // httplib inflates a compressed body with no limit on what it grows to (51 KB of gzip
+    // became 50 MB): the 1 MiB limit only holds for bodies sent as they are. Refused here,
+    // before the body is read.
+    if (const std::string encoding = req.get_header_value("Content-Encoding");
+        !encoding.empty() && encoding != "identity") {
+      res.set_header("Connection", "close");
+      send_error(res, {415, "compressed_body",
+                       "compressed request bodies (Content-Encoding) are not accepted; send the body as it "
+                       "is, at most 1 MiB"});
+      return httplib::Server::HandlerResponse::Handled;
+    }
     const std::string origin = req.get_header_value("Origin");
     if (origin.empty()) return httplib::Server::HandlerResponse::Unhandled;
     const bool allowed = origin_allowed(config, origin);

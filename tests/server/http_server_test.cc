@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "indexer/index_writer.h"
+#include "tests/support/raw_http.h"
 #include "tests/support/running_server.h"
 #include "tests/support/test_corpus.h"
 
@@ -119,6 +120,26 @@ TEST_F(HttpServerTest, EveryRouteHasItsOwnMetricsLabel) {
   for (const std::string& label : labels) {
     EXPECT_NE(body.find("route=\"" + label + "\""), std::string::npos) << label;
   }
+}
+
+// A gzip body is inflated by httplib with no limit on what it grows to: it is refused
+// from its headers alone, before any of it is read (this request never sends the body
+// it announces, and still gets its answer at once).
+TEST_F(HttpServerTest, CompressedBodiesAreRefusedBeforeTheyAreRead) {
+  const auto reply = testing::raw_request(
+      server_->port(),
+      "PUT /api/articles/abc HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Encoding: gzip\r\nContent-Length: 900000\r\n\r\n",
+      {.half_close = false, .timeout_ms = 1000});
+  ASSERT_NE(reply.response.find("HTTP/1.1 415"), std::string::npos) << reply.response;
+  EXPECT_NE(reply.response.find("\"compressed_body\""), std::string::npos) << reply.response;
+  // The read timeout is 10 s: an answer within 1 s was not waiting for the body.
+  EXPECT_LT(reply.first_byte_ms, 1000) << "the server waited for the body before answering";
+  auto c = server_->client();
+  httplib::Headers identity = {{"Content-Encoding", "identity"}};
+  auto res = c.Post("/api/feedback", identity, R"({"article":"x","event":"open"})", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_NE(res->status, 415) << "an uncompressed body says so and is accepted: " << res->body;
 }
 
 TEST_F(HttpServerTest, EveryPageAndAnswerCarriesSecurityHeaders) {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 
@@ -34,6 +35,7 @@ RawReply raw_request(int port, const std::string& request, RawOptions options) {
     reply.connect_error = std::strerror(errno);
     return reply;
   }
+  const auto start = std::chrono::steady_clock::now();
   for (std::size_t sent = 0; sent < request.size();) {
     const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
     if (n <= 0) break;
@@ -48,6 +50,9 @@ RawReply raw_request(int port, const std::string& request, RawOptions options) {
     if (ready <= 0) break;
     const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
     if (n <= 0) break;
+    if (reply.response.empty()) {
+      reply.first_byte_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    }
     reply.response.append(buffer, static_cast<std::size_t>(n));
   }
   if (options.reset) {

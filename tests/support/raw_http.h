@@ -10,6 +10,7 @@ struct RawReply {
   std::string response;    // what the server sent until it closed or went quiet
   std::string connect_error;  // why no connection was made ("" when one was)
   bool timed_out = false;     // the server stayed quiet for the whole timeout
+  double first_byte_ms = -1;  // from sending the request to the answer's first byte
 };
 
 struct RawOptions {
