@@ -175,7 +175,7 @@ void HttpServer::register_routes() {
   // CORS: only configured origins get Access-Control-Allow-Origin; a preflight from any
   // other origin is refused outright.
   const ServerConfig& config = config_;
-  s.set_pre_routing_handler([&config](const httplib::Request& req, httplib::Response& res) {
+  s.set_pre_routing_handler([this, &config](const httplib::Request& req, httplib::Response& res) {
     request_started = Clock::now();
     // httplib inflates a compressed body with no limit on what it grows to (51 KB of gzip
     // became 50 MB): the 1 MiB limit only holds for bodies sent as they are. Refused here,
@@ -189,7 +189,11 @@ void HttpServer::register_routes() {
       return httplib::Server::HandlerResponse::Handled;
     }
     const std::string origin = req.get_header_value("Origin");
-    if (origin.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    auto routed = [&] {
+      return answer_without_body(routes_, req, res) ? httplib::Server::HandlerResponse::Handled
+                                                    : httplib::Server::HandlerResponse::Unhandled;
+    };
+    if (origin.empty()) return routed();
     const bool allowed = origin_allowed(config, origin);
     if (allowed) {
       res.set_header("Access-Control-Allow-Origin", origin);
@@ -208,7 +212,7 @@ void HttpServer::register_routes() {
       }
       return httplib::Server::HandlerResponse::Handled;
     }
-    return httplib::Server::HandlerResponse::Unhandled;
+    return routed();
   });
 
   s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {

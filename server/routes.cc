@@ -53,22 +53,48 @@ void set_security_headers(RouteKind kind, httplib::Response& res) {
   }
 }
 
+namespace {
+
+void run_route(const Route& r, const httplib::Request& req, httplib::Response& res) {
+  current_route = &r;
+  set_security_headers(r.kind, res);
+  if (r.json_body && !req.body.empty() && !is_json(req.get_header_value("Content-Type"))) {
+    return send_error(res, {415, "unsupported_media_type", "the request body must be application/json"});
+  }
+  r.handler(req, res);
+}
+
+}  // namespace
+
 void install_routes(httplib::Server& server, const std::vector<Route>& routes) {
   for (const Route& route : routes) {
     const Route* r = &route;
-    httplib::Server::Handler wrapped = [r](const httplib::Request& req, httplib::Response& res) {
-      current_route = r;
-      set_security_headers(r->kind, res);
-      if (r->json_body && !req.body.empty() && !is_json(req.get_header_value("Content-Type"))) {
-        return send_error(res, {415, "unsupported_media_type", "the request body must be application/json"});
-      }
-      r->handler(req, res);
-    };
+    httplib::Server::Handler wrapped = [r](const httplib::Request& req, httplib::Response& res) { run_route(*r, req, res); };
     if (r->method == "GET") server.Get(r->pattern, wrapped);
     else if (r->method == "POST") server.Post(r->pattern, wrapped);
     else if (r->method == "PUT") server.Put(r->pattern, wrapped);
     else if (r->method == "DELETE") server.Delete(r->pattern, wrapped);
   }
+}
+
+bool answer_without_body(const std::vector<Route>& routes, const httplib::Request& req, httplib::Response& res) {
+  if (req.method != "POST" && req.method != "PUT" && req.method != "DELETE") return false;
+  if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding")) return false;
+  const Route* r = find_route(routes, req.method, req.path);
+  if (r == nullptr) {
+    const std::string allow = allowed_methods(routes, req.path);
+    if (allow.empty()) {
+      send_error(res, ApiError::not_found("no such route: " + req.method + " " + req.path));
+    } else {
+      res.set_header("Allow", allow);
+      send_error(res, {405, "method_not_allowed", req.method + " is not allowed here; use " + allow});
+    }
+    return true;
+  }
+  httplib::Request copy = req;  // httplib fills the route's captures only when it routes
+  std::regex_match(copy.path, copy.matches, r->matcher);
+  run_route(*r, copy, res);
+  return true;
 }
 
 std::string current_route_label(const std::string& method) {

@@ -44,6 +44,12 @@ std::string allowed_methods(const std::vector<Route>& routes, const std::string&
 // is known to the logger (current_route_label) and its kind's security headers are set.
 void install_routes(httplib::Server& server, const std::vector<Route>& routes);
 
+// For a POST, PUT or DELETE that announces no body (neither Content-Length nor
+// Transfer-Encoding: `curl -X POST` sends neither), answers it as a request with an empty
+// body and returns true. httplib would otherwise wait for a body until its read timeout
+// and then answer 400.
+bool answer_without_body(const std::vector<Route>& routes, const httplib::Request& req, httplib::Response& res);
+
 // The label of the route the current thread is answering ("<METHOD> other" when none
 // matched); reset by the logger after each request.
 std::string current_route_label(const std::string& method);

@@ -142,6 +142,41 @@ TEST_F(HttpServerTest, CompressedBodiesAreRefusedBeforeTheyAreRead) {
   EXPECT_NE(res->status, 415) << "an uncompressed body says so and is accepted: " << res->body;
 }
 
+// `curl -X POST URL` sends neither Content-Length nor a body: answered at once as an empty
+// body (httplib alone waited 10 s for a body and answered 400 "http_error").
+TEST_F(HttpServerTest, AWriteWithoutABodyIsAnsweredAtOnceAsAnEmptyBody) {
+  const auto feedback = testing::raw_request(
+      server_->port(), "POST /api/feedback HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+      {.half_close = false, .timeout_ms = 1000});
+  ASSERT_NE(feedback.response.find("HTTP/1.1 400"), std::string::npos) << feedback.response;
+  EXPECT_NE(feedback.response.find("\"invalid_json\""), std::string::npos) << feedback.response;
+  EXPECT_LT(feedback.first_byte_ms, 1000);
+  const auto unknown = testing::raw_request(
+      server_->port(), "DELETE /api/no-such-thing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+      {.half_close = false, .timeout_ms = 1000});
+  EXPECT_NE(unknown.response.find("HTTP/1.1 404"), std::string::npos) << unknown.response;
+  const auto wrong = testing::raw_request(
+      server_->port(), "PUT /api/search HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+      {.half_close = false, .timeout_ms = 1000});
+  EXPECT_NE(wrong.response.find("HTTP/1.1 405"), std::string::npos) << wrong.response;
+  EXPECT_NE(wrong.response.find("Allow: GET"), std::string::npos) << wrong.response;
+}
+
+// An '=' the client did not encode belongs to the query ("wzór=wniosek"): httplib's own
+// parser kept only what followed the last one.
+TEST_F(HttpServerTest, AnUnencodedEqualsSignStaysInTheQuery) {
+  auto c = server_->client();
+  auto res = c.Get("/api/search?q=dowod=osobisty&limit=1");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(nlohmann::json::parse(res->body)["query"], "dowod=osobisty");
+  // As a browser's form sends it ('+' for a space), bytes as they are.
+  const auto form = testing::raw_request(
+      server_->port(), "GET /api/search?q=zgubiony+dow%C3%B3d&limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+      {.half_close = false, .timeout_ms = 1000});
+  EXPECT_NE(form.response.find("\"query\":\"zgubiony dowód\""), std::string::npos) << form.response;
+}
+
 TEST_F(HttpServerTest, EveryPageAndAnswerCarriesSecurityHeaders) {
   auto c = server_->client();
   for (const char* page : {"/", "/admin", "/szukaj?q=dowod", "/artykul/dowod-osobisty-utrata"}) {
