@@ -75,7 +75,11 @@ HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
   if (tokens_) editing_ = std::make_unique<EditingService>(config_.db_path, config_.corpus_dir, state_file(config_));
   const int connections = config_.max_connections;
   http_->new_task_queue = [connections] { return new httplib::ThreadPool(static_cast<std::size_t>(connections)); };
-  http_->set_keep_alive_timeout(5);
+  // An idle keep-alive connection holds a worker thread, and stopping waits for it: 2 s
+  // keeps a typing consultant's connection warm between keystrokes while bounding both
+  // how long SIGTERM takes (it was 5 s with one idle connection) and how long idle
+  // sockets can hold every thread.
+  http_->set_keep_alive_timeout(2);
   http_->set_payload_max_length(1 << 20);
   http_->set_read_timeout(std::chrono::seconds(10));
   http_->set_write_timeout(std::chrono::seconds(10));

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -98,6 +99,51 @@ TEST(ServeCommand, ServesLogsWithoutQueriesAndStopsCleanlyOnSigterm) {
   for (const std::string& line : {std::string("\xFF"), std::string("%FF")}) {
     EXPECT_EQ(log.find(line), std::string::npos) << "a raw path reached the access log";
   }
+}
+
+// An idle keep-alive connection (a console between searches) holds a worker thread that
+// stopping waits for: SIGTERM must not wait for the client to go away.
+TEST(ServeCommand, SigtermDoesNotWaitLongForAnIdleKeepAliveConnection) {
+  TempDir tmp;
+  TestCorpus corpus(tmp.path() / "corpus");
+  corpus.put("a", TestCorpus::article("a", "Dowód osobisty", "Wniosek o dowód osobisty."));
+  analysis::Analyzer analyzer;
+  sync_index(tmp.str("db"), read_corpus(corpus.dir().string()), analyzer);
+  const std::string out = tmp.str("out.txt"), err = tmp.str("err.txt");
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    freopen(out.c_str(), "w", stdout);
+    freopen(err.c_str(), "w", stderr);
+    execl(testing::wiedza_binary().c_str(), "wiedza", "serve", "--db", tmp.str("db").c_str(), "--port", "0",
+          "--threads", "1", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int port = 0;
+  for (int i = 0; i < 200 && port == 0; ++i) {
+    std::smatch m;
+    std::string text = slurp(out);
+    if (std::regex_search(text, m, std::regex("http://127\\.0\\.0\\.1:([0-9]+)/"))) port = std::stoi(m[1]);
+    if (port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_GT(port, 0) << slurp(err);
+  const int idle = testing::raw_connect(port);
+  ASSERT_GE(idle, 0);
+  const std::string get = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  ASSERT_EQ(::send(idle, get.data(), get.size(), MSG_NOSIGNAL), static_cast<ssize_t>(get.size()));
+  char buffer[4096];
+  ASSERT_GT(::recv(idle, buffer, sizeof buffer, 0), 0);  // answered; the connection stays open
+
+  const auto start = std::chrono::steady_clock::now();
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ::close(idle);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  // The keep-alive timeout is 2 s; it used to be 5 s.
+  EXPECT_LT(seconds, 4.0) << "SIGTERM waited for the idle client";
 }
 
 TEST(ServeCommand, InvalidSettingsAreRejectedAtStart) {
