@@ -46,8 +46,15 @@ mount -t tmpfs tmpfs "$root/dev/shm"
 cleanup() { for m in dev/shm dev sys proc; do umount "$root/$m" || true; done; }
 trap cleanup EXIT
 
+# A machine behind a TLS-intercepting proxy has its proxy's CA configured for npm (README,
+# Troubleshooting); this machine's is NODE_EXTRA_CA_CERTS, handed to the chroot the same way.
+extra_ca=()
+if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f "$NODE_EXTRA_CA_CERTS" ]; then
+  cp "$NODE_EXTRA_CA_CERTS" "$root/root/proxy-ca.pem"
+  extra_ca=(NODE_EXTRA_CA_CERTS=/root/proxy-ca.pem)
+fi
 in_chroot() {
-  chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+  chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb "${extra_ca[@]}" \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin bash -c "cd /root/wiedza && $1"
 }
 # The README's commands, word for word: the first and second line that runs install-deps.sh.

@@ -36,14 +36,15 @@ void ApiHandlers::search(const httplib::Request& req, httplib::Response& res) co
   const Answer a = answer(*searcher, std::get<SearchRequest>(params));
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   nlohmann::json body = search_response(a, searcher->directory(), ms);
-  body["search_id"] = record_search(req, std::get<SearchRequest>(params), a.result);
+  body["search_id"] = record_search(analytics, req, std::get<SearchRequest>(params), a.result);
   send_json(res, body);
 }
 
-// Only a first page is a new search (further pages of it would count it twice), and the
-// editors' page asks with record=false so editing does not show up as residents' questions.
-nlohmann::json ApiHandlers::record_search(const httplib::Request& req, const SearchRequest& request,
-                                          const SearchResult& result) const {
+// Only a first page is a new search (further pages of it would count it twice); the
+// editors' page asks with record=false so editing does not show up as residents'
+// questions, and so do the console and the portal while a query is still being typed.
+nlohmann::json record_search(SearchAnalytics* analytics, const httplib::Request& req, const SearchRequest& request,
+                             const SearchResult& result) {
   if (analytics == nullptr || request.offset != 0 || req.get_param_value("record") == "false") return nullptr;
   auto id = analytics->record_search(request.query, static_cast<std::int64_t>(result.total),
                                      result.hits.empty() ? std::nullopt : std::optional(result.hits.front().id));

@@ -28,11 +28,12 @@ struct ApiHandlers {
   void categories(const httplib::Request& req, httplib::Response& res) const;
   void health(const httplib::Request& req, httplib::Response& res) const;
   void metrics(const httplib::Request& req, httplib::Response& res) const;
-
- private:
-  // The search's id for feedback, or null when it was not recorded.
-  nlohmann::json record_search(const httplib::Request& req, const SearchRequest& request,
-                               const SearchResult& result) const;
 };
+
+// Records a search in the editors' analytics when it is a new one (a first page, not
+// asked with record=false) and returns its id for feedback, or null. The API and the
+// server-rendered portal page both call it.
+nlohmann::json record_search(SearchAnalytics* analytics, const httplib::Request& req, const SearchRequest& request,
+                             const SearchResult& result);
 
 }  // namespace wiedza::server

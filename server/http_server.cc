@@ -138,7 +138,7 @@ void HttpServer::register_routes() {
   AnalyticsHandlers a{pool_, *analytics_, tokens_ ? &*tokens_ : nullptr, config_.db_path};
 
   EditHandlers edits{editing_.get(), tokens_ ? &*tokens_ : nullptr};
-  PortalHandlers portal{pool_};
+  PortalHandlers portal{pool_, analytics_.get()};
   using K = RouteKind;
   constexpr bool json = true;  // the route takes a JSON body
   // clang-format off

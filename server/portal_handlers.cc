@@ -2,6 +2,7 @@
 
 #include "search/answer.h"
 #include "search/json_fields.h"
+#include "server/api_handlers.h"
 #include "server/portal_pages.h"
 #include "server/request_params.h"
 #include "server/routes.h"
@@ -45,6 +46,7 @@ void PortalHandlers::search_page(const httplib::Request& req, httplib::Response&
   const SearchRequest& request = std::get<SearchRequest>(params);
   auto searcher = pool.acquire();
   const Answer a = answer(*searcher, request);
+  record_search(analytics, req, request, a.result);
   send_html(res, render_search_page({request, a, searcher->directory()}));
 }
 

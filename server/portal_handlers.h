@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include "server/search_analytics.h"
 #include "server/searcher_pool.h"
 
 namespace wiedza::server {
@@ -24,6 +25,7 @@ void send_widget(httplib::Response& res);
 
 struct PortalHandlers {
   SearcherPool& pool;
+  SearchAnalytics* analytics = nullptr;  // a submitted search is recorded, as the API's are
 
   void search_page(const httplib::Request& req, httplib::Response& res) const;
   void article_page(const httplib::Request& req, httplib::Response& res) const;

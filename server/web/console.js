@@ -13,7 +13,8 @@
   var routingEl = document.getElementById("routing");
   var KIND = { informacja: "informacja", sprawa: "sprawa", interwencja: "interwencja" };
 
-  var state = { results: [], selected: -1, category: null, seq: 0, timer: null, searchId: null, routing: null };
+  var state = { results: [], selected: -1, category: null, seq: 0, timer: null, settleTimer: null, recorded: null,
+                routing: null };
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -27,23 +28,48 @@
     state.timer = setTimeout(search, 150);
   }
 
+  // What the consultant typed so far is not a question yet: live searches are not
+  // recorded for the editors' report. A search is recorded once it settles (a pause of
+  // SETTLE_MS, Enter, or opening a result), by asking once more without record=false
+  // (the server answers a repeated search from its cache).
+  var SETTLE_MS = 2000;
+  function searchUrl() {
+    var url = "/api/search?limit=10&q=" + encodeURIComponent(input.value.trim());
+    if (state.category) url += "&category=" + encodeURIComponent(state.category);
+    return url;
+  }
+
+  function settle() {
+    clearTimeout(state.settleTimer);
+    var url = searchUrl();
+    if (!input.value.trim()) return Promise.resolve(null);
+    if (state.recorded && state.recorded.url === url) return state.recorded.id;
+    var id = fetch(url).then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) { return data ? data.search_id : null; })
+      .catch(function () { return null; });
+    state.recorded = { url: url, id: id };
+    return id;
+  }
+
   function search() {
     var q = input.value.trim();
     if (!q) { clearAll(); return; }
     var seq = ++state.seq;
-    var url = "/api/search?limit=10&q=" + encodeURIComponent(q);
-    if (state.category) url += "&category=" + encodeURIComponent(state.category);
-    fetch(url).then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
+    var url = searchUrl();
+    clearTimeout(state.settleTimer);
+    fetch(url + "&record=false").then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
       .then(function (res) {
         if (seq !== state.seq) return;  // a newer query is already on its way
         if (!res.ok) { statusEl.textContent = "Błąd: " + res.body.error.message; return; }
         render(res.body);
+        state.settleTimer = setTimeout(settle, SETTLE_MS);
       })
       .catch(function () { if (seq === state.seq) statusEl.textContent = "Brak połączenia z serwerem Wiedzy."; });
   }
 
   function clearAll() {
     state.seq++;
+    clearTimeout(state.settleTimer);
     state.results = []; state.selected = -1; state.category = null; state.routing = null;
     resultsEl.textContent = ""; filtersEl.textContent = ""; correctedEl.hidden = true;
     statusEl.textContent = "Wpisz pytanie mieszkańca.";
@@ -52,7 +78,6 @@
 
   function render(data) {
     state.results = data.results; state.selected = data.results.length ? 0 : -1;
-    state.searchId = data.search_id;  // null when the server did not record the search
     statusEl.textContent = !data.results.length ? "Nic nie znaleziono. Sprawdź pisownię lub użyj innych słów."
       : data.weak ? "Brak pewnej odpowiedzi – wyniki (" + data.total + ") mogą nie dotyczyć tej sprawy."
       : "Znaleziono: " + data.total + " (" + data.took_ms + " ms)";
@@ -186,10 +211,11 @@
   function openSelected() {
     var r = state.results[state.selected];
     if (!r) return;
-    var searchId = state.searchId;
-    sendFeedback(r.id, "open", searchId);
+    // Opening a result settles the search: recorded first, so that the open is linked to it.
+    var searchId = settle();
+    searchId.then(function (id) { sendFeedback(r.id, "open", id); });
     fetch("/api/articles/" + encodeURIComponent(r.id)).then(function (res) { return res.json(); })
-      .then(function (a) { renderArticle(a, searchId); })
+      .then(function (a) { searchId.then(function (id) { renderArticle(a, id); }); })
       .catch(function () { articleEl.textContent = "Nie udało się otworzyć artykułu."; });
   }
 
@@ -270,7 +296,7 @@
   }
 
   input.addEventListener("input", function () { state.category = null; scheduleSearch(); });
-  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(state.timer); search(); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(state.timer); search(); settle(); });
   input.addEventListener("keydown", function (e) {
     if (e.key === "ArrowDown") { e.preventDefault(); select(state.selected + 1); }
     else if (e.key === "ArrowUp") { e.preventDefault(); select(state.selected - 1); }

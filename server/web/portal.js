@@ -119,7 +119,9 @@
     var q = input.value.trim();
     if (q.length < 2) return;
     var mine = ++seq;
-    fetch("/api/search?limit=10&q=" + encodeURIComponent(q))
+    // Not recorded while typing: the editors' report counts the search the resident
+    // submits (the server-rendered page records it).
+    fetch("/api/search?limit=10&record=false&q=" + encodeURIComponent(q))
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) {
         if (mine !== seq) return;  // a newer query is on its way

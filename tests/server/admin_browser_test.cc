@@ -152,5 +152,35 @@ TEST_F(AdminBrowserTest, ConsoleOpenAndUnhelpfulReachTheReport) {
   for (const auto& g : r["never_opened"]) EXPECT_NE(g["label"], "zameldowanie na pobyt");
 }
 
+// A consultant types a query key by key (a live search for each pause of the debounce),
+// then opens a result: the report counts the settled question once, never the prefixes.
+TEST_F(AdminBrowserTest, TypingRecordsTheSettledSearchNotEachPrefix) {
+  WebDriver browser;
+  browser.navigate(env_->server().url("/"));
+  const std::string query = "wymeldowanie z pobytu";
+  for (char c : query) {
+    browser.send_keys(browser.find("#q"), std::string(1, c));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // longer than the console's debounce
+  }
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#results li').length > 0;"));
+  browser.send_keys(browser.find("#q"), WebDriver::kEnter);
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#article .rating button').length === 2;"));
+  // A rating sent after the open and answered: the open has reached the server too.
+  browser.execute("document.querySelectorAll('#article .rating button')[0].click();");
+  ASSERT_TRUE(browser.wait_until(
+      "var s = document.querySelector('#article .rating [role=status]'); return s && s.textContent === 'Dziękujemy za opinię.';"));
+  auto r = env_->report();
+  int recorded = 0;
+  for (const auto& g : r["top_queries"]) {
+    const std::string label = g["label"];
+    if (label.rfind("wym", 0) == 0) {
+      EXPECT_EQ(label, query) << "a half-typed prefix was recorded: " << r["top_queries"].dump();
+      recorded += g["searches"].get<int>();
+    }
+  }
+  EXPECT_EQ(recorded, 1) << r["top_queries"].dump();
+  for (const auto& g : r["never_opened"]) EXPECT_NE(g["label"], query) << "the open was not linked to the search";
+}
+
 }  // namespace
 }  // namespace wiedza

@@ -149,5 +149,20 @@ TEST_F(AnalyticsHttpTest, ReportShowsSearchesJustMadeGroupedAndLinkedToOpens) {
   EXPECT_EQ(r["totals"]["undated_articles"], 2);
 }
 
+// A resident's search submitted without JavaScript (the server-rendered page) is counted;
+// live searches asked with record=false (the console and the portal while typing) are not.
+TEST_F(AnalyticsHttpTest, PortalPageSearchesAreRecordedAndTypingIsNot) {
+  auto c = env_->server().client();
+  auto page = c.Get("/szukaj?q=kwarkodron%20portalowy");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  auto typing = c.Get("/api/search?q=kwarkodron%20pisany&record=false");
+  ASSERT_TRUE(typing);
+  EXPECT_TRUE(nlohmann::json::parse(typing->body)["search_id"].is_null());
+  auto r = env_->report("?days=1");
+  EXPECT_TRUE(lists_query(r["no_results"], "kwarkodron portalowy")) << r["no_results"].dump();
+  EXPECT_FALSE(lists_query(r["no_results"], "kwarkodron pisany")) << r["no_results"].dump();
+}
+
 }  // namespace
 }  // namespace wiedza::server

@@ -67,8 +67,17 @@ std::string problems_without_hosts_file(const TempDir& tmp) {
     auto say = [&](const std::string& text) {
       if (write(out[1], text.data(), text.size()) < 0) _exit(3);
     };
-    if (unshare(CLONE_NEWNS) != 0 || mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
+    if (unshare(CLONE_NEWNS) != 0) {
       say(std::string("SETUP: a private mount namespace needs root: ") + std::strerror(errno));
+      _exit(2);
+    }
+    if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
+      // In a chroot "/" is not a mount point: without a private "/", hiding /etc/hosts
+      // could reach the machine outside. benchmarks/fresh_machine.sh checks this case by
+      // removing the chroot's /etc/hosts instead.
+      say(errno == EINVAL ? std::string("SKIP: / is not a mount point here (a chroot?), so /etc/hosts cannot be hidden "
+                                        "from this process alone")
+                          : std::string("SETUP: a private mount namespace needs root: ") + std::strerror(errno));
       _exit(2);
     }
     for (const char* file : {"hosts", "nsswitch.conf"}) {
@@ -99,6 +108,7 @@ std::string problems_without_hosts_file(const TempDir& tmp) {
 TEST(BrowserPreconditions, WithoutHostsFileEveryBrowserFailsWithOneSentenceOnWhatToDo) {
   TempDir tmp;
   const std::string said = problems_without_hosts_file(tmp);
+  if (said.rfind("SKIP: ", 0) == 0) GTEST_SKIP() << said;
   ASSERT_NE(said.rfind("SETUP: ", 0), 0u) << said << "; run the tests as root, as README.md does";
   const std::size_t newline = said.find('\n');
   ASSERT_NE(newline, std::string::npos) << said;
