@@ -292,7 +292,9 @@
     articleEl.appendChild(meta);
     articleEl.appendChild(renderRating(a, searchId));
     renderArticleUnit(a);
-    articleEl.focus();
+    // Focus moves to the article for screen readers, but the page must not scroll: the
+    // search box stays on screen mid-call.
+    articleEl.focus({ preventScroll: true });
   }
 
   input.addEventListener("input", function () { state.category = null; scheduleSearch(); });
@@ -311,6 +313,12 @@
       input.focus();
     }
   });
+  // The sticky header's height, for what sticks or scrolls below it (console.css).
+  function measureHeader() {
+    document.documentElement.style.setProperty("--top-h", document.querySelector(".top").offsetHeight + "px");
+  }
+  measureHeader();
+  window.addEventListener("resize", measureHeader);
   input.focus();
   // Deep link: /?q=... opens the console with that search.
   var initial = new URLSearchParams(window.location.search).get("q");

@@ -62,7 +62,12 @@ TEST_F(ConsoleBrowserTest, TypeSearchSeeRoutingAndOpenAnArticleWithTheKeyboard) 
   ASSERT_TRUE(browser.wait_until("var h = document.querySelector('#article h2'); return h !== null && h.textContent === " +
                                  nlohmann::json(second).dump() + ";"))
       << "Enter should open the selected article";
+
   EXPECT_GT(browser.execute("return document.querySelector('#article').innerText.length;").get<int>(), 500);
+  // Moving down the results may scroll the page; the search box stays on screen.
+  EXPECT_TRUE(browser.execute("var r = document.getElementById('q').getBoundingClientRect();"
+                              "return r.top >= 0 && r.bottom <= window.innerHeight;").get<bool>())
+      << "the search box left the screen (scrollY " << browser.execute("return window.scrollY;").dump() << ")";
 
   // "/" returns to the search box; Escape clears it.
   browser.execute("document.getElementById('article').focus();");
