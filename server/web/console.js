@@ -60,11 +60,27 @@
     fetch(url + "&record=false").then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
       .then(function (res) {
         if (seq !== state.seq) return;  // a newer query is already on its way
-        if (!res.ok) { statusEl.textContent = "Błąd: " + res.body.error.message; return; }
+        if (!res.ok) { showError(res.body && res.body.error); return; }
         render(res.body);
         state.settleTimer = setTimeout(settle, SETTLE_MS);
       })
-      .catch(function () { if (seq === state.seq) statusEl.textContent = "Brak połączenia z serwerem Wiedzy."; });
+      .catch(function () { if (seq === state.seq) showError(null); });
+  }
+
+  // A failed search leaves nothing of the previous one on screen (a consultant could read
+  // an old card aloud), and says what happened in Polish; the server's English message is
+  // for developers.
+  function showError(error) {
+    clearTimeout(state.settleTimer);
+    state.results = []; state.selected = -1; state.routing = null;
+    resultsEl.textContent = ""; filtersEl.textContent = ""; correctedEl.hidden = true;
+    renderRouting(null, false);
+    var code = error && error.code;
+    statusEl.textContent =
+      !error ? "Brak połączenia z serwerem Wiedzy. Sprawdź sieć i spróbuj ponownie."
+      : code === "bad_request" && /longer than/.test(error.message) ? "Pytanie jest za długie: skróć je do 500 znaków."
+      : code === "busy" || code === "index_unavailable" ? "Serwer jest chwilowo zajęty. Spróbuj ponownie za kilka sekund."
+      : "Wyszukiwanie nie powiodło się. Spróbuj ponownie albo zmień pytanie.";
   }
 
   function clearAll() {

@@ -117,6 +117,7 @@
   }
   function liveSearch() {
     var q = input.value.trim();
+    if (!q) { showStart(); return; }
     if (q.length < 2) return;
     var mine = ++seq;
     // Not recorded while typing: the editors' report counts the search the resident
@@ -129,7 +130,29 @@
         history.replaceState(null, "", searchUrl(q));
         document.title = "Wyniki: " + q + " – Informacje dla mieszkańców";
       })
-      .catch(function () {});  // the server-rendered page still answers on submit
+      .catch(function () {
+        // The results on screen belong to another query: say so instead of keeping them.
+        if (mine !== seq) return;
+        live.textContent = "";
+        var box = el("div", "empty");
+        box.setAttribute("role", "alert");
+        box.appendChild(el("p", null, "Nie udało się pobrać wyników dla „" + q + "”. Sprawdź połączenie i naciśnij „Szukaj”, " +
+                                      "aby spróbować ponownie."));
+        live.appendChild(box);
+        live.appendChild(helpline());
+      });
+  }
+  // An emptied box: back to the start page, its title and address included (the same
+  // text as render_search_form_page in portal_search_page.cc).
+  function showStart() {
+    ++seq;
+    live.textContent = "";
+    live.appendChild(el("h1", null, "Wyszukaj informacje"));
+    live.appendChild(el("p", null, "Wpisz, czego dotyczy Twoja sprawa, np. „zgubiłem dowód osobisty”, „nie odebrali śmieci”, " +
+                                   "„dziura w jezdni”. Znajdziesz opis sprawy i urząd, który w niej pomoże."));
+    live.appendChild(helpline());
+    history.replaceState(null, "", "/szukaj");
+    document.title = "Szukaj – Informacje dla mieszkańców";
   }
   if (input && live) {
     input.addEventListener("input", function () {

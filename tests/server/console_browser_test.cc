@@ -126,6 +126,25 @@ TEST_F(ConsoleBrowserTest, OpeningAResultShowsThatArticlesUnitCard) {
   EXPECT_NE(card.find("Wyszukiwanie wskazywało: " + hinted), std::string::npos) << card;
 }
 
+// An error (here a query over 500 characters) clears the previous results and card and
+// says what to do in Polish, not the server's English message.
+TEST_F(ConsoleBrowserTest, AnErrorClearsThePreviousAnswerAndSaysWhyInPolish) {
+  WebDriver browser;
+  browser.navigate(server_->url("/"));
+  browser.send_keys(browser.find("#q"), "zgubiony dowod");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#results li').length > 0 && "
+                                 "document.querySelector('#routing .unit-name') !== null;"));
+  browser.execute("document.getElementById('q').value = 'dowod '.repeat(100);");
+  browser.send_keys(browser.find("#q"), "x");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#results li').length === 0;"))
+      << "the previous results stayed on screen";
+  const std::string status = browser.text(browser.find("#status"));
+  EXPECT_EQ(status, "Pytanie jest za długie: skróć je do 500 znaków.");
+  EXPECT_EQ(status.find("longer than"), std::string::npos);
+  EXPECT_FALSE(browser.execute("return document.querySelector('#routing .unit-name') !== null;").get<bool>())
+      << "the previous card stayed on screen";
+}
+
 TEST_F(ConsoleBrowserTest, DidYouMeanAndCategoryFilter) {
   WebDriver browser;
   browser.navigate(server_->url("/"));

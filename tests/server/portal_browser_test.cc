@@ -134,6 +134,29 @@ TEST_F(PortalBrowserTest, LiveWeakResultsSayTheBaseHasNoGoodAnswer) {
   EXPECT_FALSE(browser.execute("return document.querySelector('#wyniki .weak') !== null;").get<bool>());
 }
 
+// Emptying the box returns to the start page (heading, title, address); a failed live
+// search replaces the old results with a Polish message instead of keeping them.
+TEST_F(PortalBrowserTest, NoStaleResultsWhenTheBoxIsClearedOrTheServerFails) {
+  WebDriver browser;
+  browser.navigate(server_->url("/szukaj"));
+  browser.send_keys(browser.find("#q"), "meldunek");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#wyniki .result').length > 0;"));
+  browser.execute("var q = document.getElementById('q'); q.value = '';"
+                  "q.dispatchEvent(new Event('input', {bubbles: true}));");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#wyniki .result').length === 0;"));
+  EXPECT_EQ(browser.text(browser.find("#wyniki h1")), "Wyszukaj informacje");
+  EXPECT_EQ(browser.execute("return location.search;"), "");
+  EXPECT_EQ(browser.execute("return document.title.indexOf('meldunek');"), -1);
+
+  browser.send_keys(browser.find("#q"), "meldunek");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#wyniki .result').length > 0;"));
+  browser.execute("window.fetch = function () { return Promise.reject(new TypeError('network down')); };");
+  browser.send_keys(browser.find("#q"), " stały");
+  ASSERT_TRUE(browser.wait_until("return document.querySelector('#wyniki [role=alert]') !== null;"));
+  EXPECT_EQ(browser.execute("return document.querySelectorAll('#wyniki .result').length;"), 0);
+  EXPECT_NE(browser.text(browser.find("#wyniki [role=alert]")).find("Nie udało się pobrać wyników"), std::string::npos);
+}
+
 TEST_F(PortalBrowserTest, FeedbackIsSentAsJsonAndThanked) {
   WebDriver browser;
   browser.navigate(server_->url("/artykul/dowod-osobisty-utrata"));
