@@ -177,7 +177,9 @@
         }).then(function (r) {
           if (!r.ok) throw new Error(r.status);
           sent = true;
-          b.setAttribute("aria-pressed", "true");
+          Array.prototype.forEach.call(feedback.querySelectorAll("button"), function (other) {
+            other.setAttribute("aria-pressed", other === b ? "true" : "false");
+          });
           statusEl.textContent = "Dziękujemy za opinię.";
         }).catch(function () { statusEl.textContent = "Nie udało się wysłać opinii. Spróbuj ponownie później."; });
       });

@@ -174,6 +174,14 @@ TEST_F(PortalBrowserTest, FeedbackIsSentAsJsonAndThanked) {
   EXPECT_EQ(nlohmann::json::parse(sent[0]["init"]["body"].get<std::string>()),
             (nlohmann::json{{"article", "dowod-osobisty-utrata"}, {"event", "helpful"}, {"source", "portal"}}));
   EXPECT_EQ(browser.execute("return document.getElementById('opinia-status').getAttribute('role');"), "status");
+  // The chosen answer is the filled one; the other stays as both were before.
+  const auto looks = browser.execute(
+      "var b = document.querySelectorAll('#opinia button'); return [getComputedStyle(b[0]).backgroundColor, "
+      "getComputedStyle(b[1]).backgroundColor, b[0].getAttribute('aria-pressed'), b[1].getAttribute('aria-pressed')];");
+  EXPECT_EQ(looks[2], "true");
+  EXPECT_EQ(looks[3], "false");
+  EXPECT_NE(looks[0], looks[1]) << looks.dump();
+  EXPECT_EQ(looks[1], "rgb(255, 255, 255)") << "the unchosen answer should stay outlined: " << looks.dump();
 }
 
 TEST_F(PortalBrowserTest, NoHorizontalScrollingOnAPhone) {
