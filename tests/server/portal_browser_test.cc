@@ -157,6 +157,25 @@ TEST_F(PortalBrowserTest, NoStaleResultsWhenTheBoxIsClearedOrTheServerFails) {
   EXPECT_NE(browser.text(browser.find("#wyniki [role=alert]")).find("Nie udało się pobrać wyników"), std::string::npos);
 }
 
+// On a phone the contact card is near the top, not after all ten results.
+TEST_F(PortalBrowserTest, OnAPhoneTheContactCardComesBeforeTheResults) {
+  WebDriver browser(WebDriverOptions{.width = 390, .height = 844, .mobile = true});
+  browser.navigate(server_->url("/szukaj?q=dziura%20w%20jezdni"));
+  ASSERT_TRUE(browser.execute("return document.querySelector('.card') !== null;").get<bool>());
+  const auto top = browser.execute(
+      "return [document.querySelector('.card').getBoundingClientRect().top + scrollY,"
+      " document.querySelector('.results').getBoundingClientRect().top + scrollY];");
+  EXPECT_LT(top[0].get<double>(), top[1].get<double>()) << "the card should come before the results: " << top.dump();
+  EXPECT_LT(top[0].get<double>(), 844) << "the card should be on the first screen: " << top.dump();
+  // On a desktop it stays beside the results.
+  WebDriver desktop;
+  desktop.navigate(server_->url("/szukaj?q=dziura%20w%20jezdni"));
+  const auto beside = desktop.execute(
+      "return [document.querySelector('.card').getBoundingClientRect().left,"
+      " document.querySelector('.results').getBoundingClientRect().right];");
+  EXPECT_GE(beside[0].get<double>(), beside[1].get<double>()) << beside.dump();
+}
+
 TEST_F(PortalBrowserTest, FeedbackIsSentAsJsonAndThanked) {
   WebDriver browser;
   browser.navigate(server_->url("/artykul/dowod-osobisty-utrata"));
