@@ -37,7 +37,40 @@
     });
   }
 
-  function errorMessage(body) { return body && body.error ? body.error.message : "nieznany błąd"; }
+  // The API speaks English to developers; editors read Polish. Known codes and validation
+  // reasons are translated; anything else names the code rather than showing English.
+  var CODES = {
+    busy: "trwa inny zapis (przeindeksowanie albo edycja), spróbuj za kilka sekund",
+    index_locked: "indeks jest zajęty przez inny zapis, spróbuj za kilka sekund",
+    write_failed: "zapis się nie udał, nic nie zostało zmienione",
+    still_referenced: "ten element jest jeszcze używany przez artykuły",
+    not_found: "nie ma takiego elementu",
+    invalid_article: "popraw zaznaczone pola",
+    invalid_json: "serwer nie zrozumiał danych",
+    unauthorized: "brak tokenu redaktora",
+    forbidden: "token nie został przyjęty",
+    read_only: "serwer działa bez możliwości edycji"
+  };
+  function errorMessage(body) {
+    var code = body && body.error && body.error.code;
+    return CODES[code] || (code ? "serwer odrzucił zmianę (kod: " + code + ")" : "nieznany błąd");
+  }
+  var REASONS = [
+    [/^must not be empty$/, function () { return "Pole nie może być puste."; }],
+    [/^is required$/, function () { return "To pole jest wymagane."; }],
+    [/^must be a date YYYY-MM-DD \(got '(.*)'\)$/, function (m) { return "Podaj datę w postaci RRRR-MM-DD (jest: „" + m[1] + "”)."; }],
+    [/^must be one of (.*) \(got '(.*)'\)$/, function (m) { return "Wybierz jedno z: " + m[1] + " (jest: „" + m[2] + "”)."; }],
+    [/^must start with http:\/\/ or https:\/\//, function () { return "Adres musi zaczynać się od http:// albo https://."; }],
+    [/^unknown category '(.*)'/, function (m) { return "Nie ma kategorii „" + m[1] + "”."; }],
+    [/^unknown unit '(.*)'/, function (m) { return "Nie ma jednostki „" + m[1] + "”."; }]
+  ];
+  function polishReason(reason) {
+    for (var i = 0; i < REASONS.length; ++i) {
+      var m = REASONS[i][0].exec(reason || "");
+      if (m) return REASONS[i][1](m);
+    }
+    return "Nieprawidłowa wartość.";
+  }
 
   // --- logowanie ---
   function showApp(loggedIn) {
@@ -47,7 +80,7 @@
   function sessionExpired(body) {
     sessionStorage.removeItem(TOKEN_KEY);
     showApp(false);
-    $("login-error").textContent = "Token nie został przyjęty (" + errorMessage(body) + "). Zaloguj się ponownie.";
+    $("login-error").textContent = "Token nie został przyjęty. Sprawdź go i zaloguj się ponownie.";
     $("token").focus();
   }
 
@@ -267,7 +300,7 @@
       var input = $("f-" + name), note = $("f-" + name + "-error");
       input.setAttribute("aria-invalid", "true");
       input.setAttribute("aria-describedby", note.id);
-      note.textContent = (note.textContent ? note.textContent + " " : "") + d.reason;
+      note.textContent = (note.textContent ? note.textContent + " " : "") + polishReason(d.reason);
       if (!first) first = input;
     });
     if (first) first.focus();
@@ -296,17 +329,34 @@
 
   $("delete").addEventListener("click", function () {
     if (!current) return;
-    if (!window.confirm("Usunąć artykuł „" + current.title + "”? Usunięty artykuł można przywrócić z dziennika zmian (POST /api/articles/{id}/restore).")) return;
+    if (!window.confirm("Usunąć artykuł „" + current.title + "”? Zaraz potem można go przywrócić przyciskiem „Przywróć”.")) return;
     var id = current.id;
     api("DELETE", "/api/articles/" + encodeURIComponent(id)).then(function (res) {
       if (res.status === 204 || res.status === 404) {
         showEditor(null);
         say(res.status === 204 ? "Usunięto artykuł " + id + "." : "Artykuł " + id + " już nie istniał.", true);
+        if (res.status === 204) offerRestore(id);
       } else if (res.status !== 401 && res.status !== 403) {
         say("Nie usunięto: " + errorMessage(res.body), false);
       }
     }).catch(function () { say("Brak połączenia z serwerem Wiedzy.", false); });
   });
+
+  // A deleted article can be brought back from the audit trail (POST .../restore).
+  function offerRestore(id) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.id = "restore";
+    b.textContent = "Przywróć";
+    b.addEventListener("click", function () {
+      api("POST", "/api/articles/" + encodeURIComponent(id) + "/restore").then(function (res) {
+        if (res.status >= 200 && res.status < 300) say("Przywrócono artykuł " + id + ".", true);
+        else say("Nie przywrócono: " + errorMessage(res.body), false);
+      }).catch(function () { say("Brak połączenia z serwerem Wiedzy.", false); });
+    });
+    editorMessage.appendChild(document.createTextNode(" "));
+    editorMessage.appendChild(b);
+  }
 
   function start() {
     showApp(true);

@@ -113,6 +113,9 @@ TEST_F(AdminBrowserTest, EditorSavesShowsValidationErrorsAndDeletes) {
       "document.getElementById('f-title-error').textContent.length > 0;"));
   EXPECT_EQ(nlohmann::json::parse(env_->server().client().Get("/api/articles/karta-parkingowa")->body)["title"],
             "Karta parkingowa dla mieszkańca");
+  // In Polish, for the editor: the field's reason and the summary.
+  EXPECT_EQ(browser.text(browser.find("#f-title-error")), "Pole nie może być puste.");
+  EXPECT_EQ(browser.text(browser.find("#editor-message")), "Artykuł nie został zapisany: popraw zaznaczone pola");
 
   // Delete, confirmed.
   browser.execute("window.confirm = function () { return true; };"
@@ -120,6 +123,12 @@ TEST_F(AdminBrowserTest, EditorSavesShowsValidationErrorsAndDeletes) {
   ASSERT_TRUE(browser.wait_until(
       "return document.getElementById('editor-message').textContent.indexOf('Usunięto') === 0;"));
   EXPECT_TRUE(status_of(404));
+  // ... and restored with the button the message offers.
+  browser.execute("document.getElementById('restore').click();");
+  ASSERT_TRUE(browser.wait_until(
+      "return document.getElementById('editor-message').textContent.indexOf('Przywrócono') === 0;"))
+      << browser.text(browser.find("#editor-message"));
+  EXPECT_TRUE(status_of(200));
 }
 
 TEST_F(AdminBrowserTest, ConsoleOpenAndUnhelpfulReachTheReport) {
