@@ -32,17 +32,20 @@ std::string contact_rows(const Unit& u) {
 
 // For a problem report: the quickest channel first (phone, then e-mail, then the helpline).
 std::string report_how(const Unit& u) {
-  const std::string name = "<strong>" + html_escape(u.name) + "</strong>";
+  // "Zgłoszenie przyjmuje: X" keeps the unit's name in the nominative, as it is written;
+  // a name that ends in a full stop ("Sp. z o.o.") gets no second one.
+  const bool ends_with_stop = !u.name.empty() && u.name.back() == '.';
+  const std::string name = "<strong>" + html_escape(u.name) + "</strong>" + (ends_with_stop ? "" : ".");
   if (!u.phone.empty()) {
-    return "<p>Problem zgłoś do: " + name + ". Najszybciej telefonicznie: <a href=\"" +
+    return "<p>Zgłoszenie przyjmuje: " + name + " Najszybciej telefonicznie: <a href=\"" +
            html_escape(tel_href(u.phone)) + "\">" + html_escape(u.phone) + "</a>" +
            (u.email.empty() ? std::string() : ", albo e-mailem (dodaj adres i zdjęcie)") + ".</p>";
   }
   if (!u.email.empty()) {
-    return "<p>Problem zgłoś do: " + name + " e-mailem: <a href=\"mailto:" + html_escape(u.email) + "\">" +
+    return "<p>Zgłoszenie przyjmuje: " + name + " Napisz e-mail: <a href=\"mailto:" + html_escape(u.email) + "\">" +
            html_escape(u.email) + "</a> (podaj dokładny adres).</p>";
   }
-  return "<p>Problem zgłoś do: " + name + " przez Centrum Kontaktu: <a href=\"tel:126165555\">12 616 55 55</a>.</p>";
+  return "<p>Zgłoszenie przyjmuje: " + name + " Zadzwoń do Centrum Kontaktu: <a href=\"tel:126165555\">12 616 55 55</a>.</p>";
 }
 
 }  // namespace
@@ -56,7 +59,7 @@ std::string polish_count(std::size_t n, const char* one, const char* few, const 
 std::string helpline_html() {
   return "<section class=\"helpline\" aria-labelledby=\"helpline-title\">"
          "<h2 id=\"helpline-title\">Centrum Kontaktu</h2>"
-         "<p>Nie znalazłeś odpowiedzi? Zadzwoń: <a href=\"tel:126165555\">12 616 55 55</a>, "
+         "<p>Nie ma tu odpowiedzi? Zadzwoń: <a href=\"tel:126165555\">12 616 55 55</a>, "
          "pon.–pt. 7:00–20:00. Konsultant odpowie albo połączy Cię z właściwym urzędem.</p>"
          "</section>";
 }

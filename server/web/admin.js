@@ -155,14 +155,14 @@
       r.totals.searches_without_results + " bez wyników.";
     var q = function () { return { title: "Zapytanie", cell: queryCell }; };
     reportEl.appendChild(table("Najczęstsze zapytania", [q(),
-      { title: "Wyszukań", num: true, cell: function (g) { return g.searches; } },
+      { title: "Wyszukiwań", num: true, cell: function (g) { return g.searches; } },
       { title: "Bez wyników", num: true, cell: function (g) { return percent(g.no_results_share); } }],
       r.top_queries, "Brak wyszukiwań w tym okresie."));
     reportEl.appendChild(table("Zapytania bez wyników (" + r.totals.no_results + ")", [q(),
-      { title: "Wyszukań bez wyników", num: true, cell: function (g) { return g.no_results; } }],
+      { title: "Wyszukiwań bez wyników", num: true, cell: function (g) { return g.no_results; } }],
       r.no_results, "Każde wyszukiwanie coś znalazło."));
     reportEl.appendChild(table("Zapytania, których wyników nikt nie otworzył (" + r.totals.never_opened + ")", [q(),
-      { title: "Wyszukań z wynikami", num: true, cell: function (g) { return g.searches - g.no_results; } }],
+      { title: "Wyszukiwań z wynikami", num: true, cell: function (g) { return g.searches - g.no_results; } }],
       r.never_opened, "Brak."));
     reportEl.appendChild(table("Artykuły oceniane jako nieprzydatne (" + r.totals.unhelpful_articles + ")", [
       { title: "Artykuł", cell: articleCell },

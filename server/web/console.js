@@ -23,6 +23,19 @@
     return e;
   }
 
+  // Polish counting: 1 artykuł, 2–4 artykuły (not 12–14), 5 artykułów.
+  function plural(n, one, few, many) {
+    var last = n % 10, lastTwo = n % 100;
+    return n + " " + (n === 1 ? one : last >= 2 && last <= 4 && !(lastTwo >= 12 && lastTwo <= 14) ? few : many);
+  }
+  // "2026-03-27" → "27 marca 2026", as the portal writes dates.
+  var MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+                "października", "listopada", "grudnia"];
+  function polishDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1] : iso;
+  }
+
   function scheduleSearch() {
     clearTimeout(state.timer);
     state.timer = setTimeout(search, 150);
@@ -96,7 +109,7 @@
     state.results = data.results; state.selected = data.results.length ? 0 : -1;
     statusEl.textContent = !data.results.length ? "Nic nie znaleziono. Sprawdź pisownię lub użyj innych słów."
       : data.weak ? "Brak pewnej odpowiedzi – wyniki (" + data.total + ") mogą nie dotyczyć tej sprawy."
-      : "Znaleziono: " + data.total + " (" + data.took_ms + " ms)";
+      : "Znaleziono " + plural(data.total, "artykuł", "artykuły", "artykułów") + ".";
     renderCorrected(data.corrected);
     renderFilters(data.facets.category);
     resultsEl.textContent = "";
@@ -127,7 +140,7 @@
     correctedEl.textContent = "";
     if (!corrected) { correctedEl.hidden = true; return; }
     correctedEl.hidden = false;
-    correctedEl.appendChild(document.createTextNode("Czy chodziło o: "));
+    correctedEl.appendChild(document.createTextNode("Czy chodziło Ci o: "));
     var b = el("button", null, corrected);
     b.type = "button";
     b.addEventListener("click", function () { input.value = corrected; search(); input.focus(); });
@@ -185,7 +198,7 @@
     routingEl.appendChild(el("p", "unit-name", u.name));
     // A report of a problem is always passed on; only other matters can be answered here.
     if (intervention) routingEl.appendChild(el("p", null, "Zgłoszenie interwencji – przekaż do tej jednostki."));
-    else if (answerable) routingEl.appendChild(el("p", "answerable", "Odpowiedź jest w artykule – możesz odpowiedzieć sam."));
+    else if (answerable) routingEl.appendChild(el("p", "answerable", "Odpowiedź jest w artykule – możesz jej udzielić bez przełączania."));
     var dl = el("dl");
     [["Telefon", u.phone], ["Godziny", u.hours], ["E-mail", u.email], ["Adres", u.address]].forEach(function (row) {
       if (!row[1]) return;
@@ -304,7 +317,7 @@
     articleEl.appendChild(el("h2", null, a.title));
     if (a.summary) articleEl.appendChild(el("p", "lead", a.summary));
     renderBody(a.body || "", articleEl);
-    var meta = el("p", "meta", a.unit.name + " · " + a.category.name + (a.updated ? " · aktualizacja: " + a.updated : ""));
+    var meta = el("p", "meta", a.unit.name + " · " + a.category.name + (a.updated ? " · zaktualizowano " + polishDate(a.updated) : ""));
     articleEl.appendChild(meta);
     articleEl.appendChild(renderRating(a, searchId));
     renderArticleUnit(a);

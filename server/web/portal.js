@@ -54,7 +54,7 @@
     var box = el("section", "helpline");
     box.setAttribute("aria-label", "Centrum Kontaktu");
     box.appendChild(el("h2", null, "Centrum Kontaktu"));
-    var p = el("p", null, "Nie znalazłeś odpowiedzi? Zadzwoń: ");
+    var p = el("p", null, "Nie ma tu odpowiedzi? Zadzwoń: ");
     p.appendChild(link("tel:126165555", "12 616 55 55"));
     p.appendChild(document.createTextNode(", pon.–pt. 7:00–20:00."));
     box.appendChild(p);

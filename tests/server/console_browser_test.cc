@@ -64,6 +64,13 @@ TEST_F(ConsoleBrowserTest, TypeSearchSeeRoutingAndOpenAnArticleWithTheKeyboard) 
       << "Enter should open the selected article";
 
   EXPECT_GT(browser.execute("return document.querySelector('#article').innerText.length;").get<int>(), 500);
+  // Polish copy: a count with its plural and no milliseconds, a written-out date.
+  EXPECT_TRUE(browser.execute("return /^Znaleziono \\d+ artykuł(y|ów)?\\.$/.test(document.getElementById('status').textContent);")
+                  .get<bool>())
+      << browser.text(browser.find("#status"));
+  EXPECT_FALSE(browser.execute("return /\\d{4}-\\d{2}-\\d{2}/.test(document.querySelector('#article .meta').textContent);")
+                   .get<bool>())
+      << "an ISO date in the console: " << browser.text(browser.find("#article .meta"));
   // Moving down the results may scroll the page; the search box stays on screen.
   EXPECT_TRUE(browser.execute("var r = document.getElementById('q').getBoundingClientRect();"
                               "return r.top >= 0 && r.bottom <= window.innerHeight;").get<bool>())

@@ -153,7 +153,8 @@ TEST_F(PortalPagesTest, InterventionsSayHowToReportTheProblem) {
   const std::string html = page("/szukaj?q=nieodebrane%20odpady");
   ASSERT_FALSE(result_ids(html).empty());
   EXPECT_TRUE(contains(html, "Jak zgłosić problem"));
-  EXPECT_TRUE(contains(html, "Problem zgłoś do: <strong>Miejskie Przedsiębiorstwo Oczyszczania</strong>"));
+  EXPECT_TRUE(contains(html, "Zgłoszenie przyjmuje: <strong>Miejskie Przedsiębiorstwo Oczyszczania</strong>."));
+  EXPECT_FALSE(contains(html, "Nie znalazłeś")) << "copy for every resident, not only men";
   EXPECT_TRUE(contains(html, "tel:126462222"));
 }
 
