@@ -19,31 +19,23 @@ bool has_lemma(const HitDocument& doc, const std::vector<std::string>& alternati
 
 // The number of articles that have the word in any field: the largest posting list among
 // its terms (a lower bound of the union, and exact for the usual single lemma).
-template <typename TermFrequency>
-Xapian::doccount document_frequency(const QueryWord& w, const TermFrequency& termfreq) {
-  Xapian::doccount df = termfreq(schema::kExactPrefix + w.exact);
+Xapian::doccount document_frequency(const QueryWord& w, const Xapian::MSet& match) {
+  Xapian::doccount df = match.get_termfreq(schema::kExactPrefix + w.exact);
   for (schema::Field f : schema::kAllFields) {
-    for (const std::string& alt : w.alternatives) df = std::max(df, termfreq(schema::prefix(f) + alt));
+    for (const std::string& alt : w.alternatives) df = std::max(df, match.get_termfreq(schema::prefix(f) + alt));
   }
   return df;
 }
 
 }  // namespace
 
-AnswerEvidence::AnswerEvidence(const BuiltQuery& query, const Xapian::Database& db) {
-  weigh(query, db.get_doccount(), [&db](const std::string& term) { return db.get_termfreq(term); });
-}
-
-AnswerEvidence::AnswerEvidence(const BuiltQuery& query, const Xapian::Database& db, const Xapian::MSet& match) {
-  weigh(query, db.get_doccount(), [&match](const std::string& term) { return match.get_termfreq(term); });
-}
-
-void AnswerEvidence::weigh(const BuiltQuery& query, double n, const TermFrequency& termfreq) {
+AnswerEvidence::AnswerEvidence(const BuiltQuery& query, Xapian::doccount documents, const Xapian::MSet& match) {
+  const double n = documents;
   std::vector<std::size_t> slot(query.words.size(), words_.max_size());
   for (std::size_t i = 0; i < query.words.size(); ++i) {
     const QueryWord& w = query.words[i];
     if (w.stop) continue;
-    const Xapian::doccount df = document_frequency(w, termfreq);
+    const Xapian::doccount df = document_frequency(w, match);
     // Inverse document frequency, smoothed so that a word in no article weighs most.
     const double weight = std::log((n + 1) / (static_cast<double>(df) + 0.5));
     slot[i] = words_.size();

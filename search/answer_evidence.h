@@ -11,7 +11,6 @@
 // "psychiatra"), the strongest sign of a question it cannot answer.
 #pragma once
 
-#include <functional>
 #include <vector>
 
 #include <xapian.h>
@@ -23,11 +22,10 @@ namespace wiedza {
 
 class AnswerEvidence {
  public:
-  // Reads the words' document frequencies from `db`. `query` must outlive this object.
-  AnswerEvidence(const BuiltQuery& query, const Xapian::Database& db);
-  // The same, with document frequencies from a match of `query` (MSet::get_termfreq
-  // answers query terms from the match's statistics, with no index lookup).
-  AnswerEvidence(const BuiltQuery& query, const Xapian::Database& db, const Xapian::MSet& match);
+  // Weighs the query's words by how many of the `documents` articles have them, read from
+  // a match of `query` (MSet::get_termfreq answers query terms from the match's
+  // statistics, with no index lookup). `query` must outlive this object.
+  AnswerEvidence(const BuiltQuery& query, Xapian::doccount documents, const Xapian::MSet& match);
 
   // The informative share of the query's content words `doc` answers, 0..1; 0 when the
   // query has no content words.
@@ -41,8 +39,6 @@ class AnswerEvidence {
   static constexpr double kUnknownWordFactor = 3;
 
  private:
-  using TermFrequency = std::function<Xapian::doccount(const std::string&)>;
-  void weigh(const BuiltQuery& query, double documents, const TermFrequency& termfreq);
   struct Word {
     const QueryWord* word;
     double weight;                                // inverse document frequency

@@ -305,7 +305,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   }
   // The ranking's best hits, whatever page was asked for: routing and the answer
   // confidence weigh them, so a later page answers with the same hint.
-  const AnswerEvidence evidence(built, db_, first);
+  const AnswerEvidence evidence(built, db_.get_doccount(), first);
   result.best = evidence_hits(best, evidence);
   result.answer_confidence = result.best.empty() ? 0 : result.best.front().evidence;
   result.weak = result.answer_confidence < options_.min_answer_confidence;

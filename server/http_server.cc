@@ -223,11 +223,8 @@ void HttpServer::register_routes() {
     if (!res.body.empty()) return;  // a handler already wrote a JSON error
     if (res.status == 404) {
       // A known path asked with another method: 405 with the methods it takes.
-      if (const std::string allow = allowed_methods(routes_, req.path); !allow.empty()) {
-        res.set_header("Allow", allow);
-        set_security_headers(RouteKind::kApi, res);
-        return send_error(res, {405, "method_not_allowed", req.method + " is not allowed here; use " + allow});
-      }
+      set_security_headers(RouteKind::kApi, res);
+      if (send_method_not_allowed(routes_, req, res)) return;
     }
     if (res.status == 404 && wants_html(req)) return send_not_found_page(res);  // a resident's browser
     set_security_headers(RouteKind::kApi, res);

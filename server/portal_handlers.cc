@@ -39,7 +39,7 @@ void send_widget(httplib::Response& res) {
 }
 
 void PortalHandlers::search_page(const httplib::Request& req, httplib::Response& res) const {
-  if (trim(req.get_param_value("q")).empty()) return send_html(res, render_search_form_page());
+  if (trim(text_param(req, "q")).empty()) return send_html(res, render_search_form_page());
   // The same validation as /api/search, so the page and the API accept the same queries.
   auto params = parse_search_params(req);
   if (std::holds_alternative<ApiError>(params)) return send_html(res, render_bad_request_page(), 400);

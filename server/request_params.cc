@@ -3,6 +3,8 @@
 #include <charconv>
 #include <string_view>
 
+#include <httplib.h>
+
 #include "search/analysis/text_folding.h"
 #include "search/json_fields.h"
 
@@ -33,34 +35,10 @@ std::variant<std::vector<std::string>, ApiError> list_param(const httplib::Reque
   return out;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+}  // namespace
 
-// application/x-www-form-urlencoded decoding: %XX and '+' for a space; a '%' not followed
-// by two hex digits stays as it is.
-std::string form_decode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+') {
-      out += ' ';
-    } else if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-// The text parameter `name` from the request target, split at the first '=' only:
-// httplib's parser keeps what follows the last one, so an unencoded '=' in a query
-// ("q=wzor=wniosku") lost every word before it.
+// Split at the first '=' only: httplib's parser keeps what follows the last one, so an
+// unencoded '=' in a query ("q=wzor=wniosku") lost every word before it.
 std::string text_param(const httplib::Request& req, const std::string& name) {
   const std::size_t question = req.target.find('?');
   if (question == std::string::npos) return req.get_param_value(name.c_str());
@@ -69,14 +47,14 @@ std::string text_param(const httplib::Request& req, const std::string& name) {
     const std::size_t amp = rest.find('&');
     const std::string_view pair = rest.substr(0, amp);
     const std::size_t eq = pair.find('=');
-    if (form_decode(pair.substr(0, eq)) == name) return eq == std::string_view::npos ? "" : form_decode(pair.substr(eq + 1));
+    if (httplib::detail::decode_url(std::string(pair.substr(0, eq)), true) == name) {
+      return eq == std::string_view::npos ? "" : httplib::detail::decode_url(std::string(pair.substr(eq + 1)), true);
+    }
     if (amp == std::string_view::npos) break;
     rest.remove_prefix(amp + 1);
   }
   return "";
 }
-
-}  // namespace
 
 std::variant<std::size_t, ApiError> number_param(const httplib::Request& req, const std::string& name,
                                                  std::size_t fallback, long long min, long long max) {

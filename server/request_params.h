@@ -16,6 +16,10 @@ namespace wiedza::server {
 inline constexpr std::size_t kMaxQueryChars = 500;
 inline constexpr std::size_t kMaxLimit = 100;
 
+// A text parameter as the client sent it ("" when absent), form-decoded, the value being
+// everything after the first '=' (an unencoded '=' belongs to the text).
+std::string text_param(const httplib::Request& req, const std::string& name);
+
 // /api/search parameters -> SearchRequest (facets on).
 std::variant<SearchRequest, ApiError> parse_search_params(const httplib::Request& req);
 

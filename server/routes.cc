@@ -77,17 +77,23 @@ void install_routes(httplib::Server& server, const std::vector<Route>& routes) {
   }
 }
 
+bool send_method_not_allowed(const std::vector<Route>& routes, const httplib::Request& req, httplib::Response& res) {
+  const std::string allow = allowed_methods(routes, req.path);
+  if (allow.empty()) return false;
+  res.set_header("Allow", allow);
+  send_error(res, {405, "method_not_allowed", req.method + " is not allowed here; use " + allow});
+  return true;
+}
+
 bool answer_without_body(const std::vector<Route>& routes, const httplib::Request& req, httplib::Response& res) {
   if (req.method != "POST" && req.method != "PUT" && req.method != "DELETE") return false;
   if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding")) return false;
   const Route* r = find_route(routes, req.method, req.path);
   if (r == nullptr) {
-    const std::string allow = allowed_methods(routes, req.path);
-    if (allow.empty()) {
+    // Answered here: httplib would wait for the body before its own 404.
+    set_security_headers(RouteKind::kApi, res);
+    if (!send_method_not_allowed(routes, req, res)) {
       send_error(res, ApiError::not_found("no such route: " + req.method + " " + req.path));
-    } else {
-      res.set_header("Allow", allow);
-      send_error(res, {405, "method_not_allowed", req.method + " is not allowed here; use " + allow});
     }
     return true;
   }

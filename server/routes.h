@@ -44,6 +44,10 @@ std::string allowed_methods(const std::vector<Route>& routes, const std::string&
 // is known to the logger (current_route_label) and its kind's security headers are set.
 void install_routes(httplib::Server& server, const std::vector<Route>& routes);
 
+// A 405 with the Allow header when other methods serve `req.path`; false (nothing sent)
+// when no route has that path.
+bool send_method_not_allowed(const std::vector<Route>& routes, const httplib::Request& req, httplib::Response& res);
+
 // For a POST, PUT or DELETE that announces no body (neither Content-Length nor
 // Transfer-Encoding: `curl -X POST` sends neither), answers it as a request with an empty
 // body and returns true. httplib would otherwise wait for a body until its read timeout

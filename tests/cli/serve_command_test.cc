@@ -29,31 +29,44 @@ std::string slurp(const std::string& path) {
   return ss.str();
 }
 
-TEST(ServeCommand, ServesLogsWithoutQueriesAndStopsCleanlyOnSigterm) {
-  TempDir tmp;
+// `wiedza serve` on a free port over an index of one article, stdout and stderr in files.
+struct ServeProcess {
+  pid_t pid = -1;
+  int port = 0;
+  std::string out, err;
+};
+
+ServeProcess start_serve(const TempDir& tmp, const std::string& body) {
   TestCorpus corpus(tmp.path() / "corpus");
-  corpus.put("a", TestCorpus::article("a", "Dowód osobisty", "Wniosek o dowód osobisty Kowalskiego."));
+  corpus.put("a", TestCorpus::article("a", "Dowód osobisty", body));
   analysis::Analyzer analyzer;
   sync_index(tmp.str("db"), read_corpus(corpus.dir().string()), analyzer);
-
-  const std::string out = tmp.str("out.txt"), err = tmp.str("err.txt");
-  pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    freopen(out.c_str(), "w", stdout);
-    freopen(err.c_str(), "w", stderr);
+  ServeProcess p{-1, 0, tmp.str("out.txt"), tmp.str("err.txt")};
+  p.pid = fork();
+  if (p.pid == 0) {
+    freopen(p.out.c_str(), "w", stdout);
+    freopen(p.err.c_str(), "w", stderr);
     execl(testing::wiedza_binary().c_str(), "wiedza", "serve", "--db", tmp.str("db").c_str(), "--port", "0",
           "--threads", "2", static_cast<char*>(nullptr));
     _exit(127);
   }
-  int port = 0;
-  for (int i = 0; i < 100 && port == 0; ++i) {
+  for (int i = 0; i < 200 && p.pid > 0 && p.port == 0; ++i) {
     std::smatch m;
-    std::string text = slurp(out);
-    if (std::regex_search(text, m, std::regex("http://127\\.0\\.0\\.1:([0-9]+)/"))) port = std::stoi(m[1]);
-    if (port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::string text = slurp(p.out);
+    if (std::regex_search(text, m, std::regex("http://127\\.0\\.0\\.1:([0-9]+)/"))) p.port = std::stoi(m[1]);
+    if (p.port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  ASSERT_GT(port, 0) << "no URL printed: " << slurp(out) << slurp(err);
+  return p;
+}
+
+TEST(ServeCommand, ServesLogsWithoutQueriesAndStopsCleanlyOnSigterm) {
+  TempDir tmp;
+  const ServeProcess serve = start_serve(tmp, "Wniosek o dowód osobisty Kowalskiego.");
+  ASSERT_GT(serve.pid, 0);
+  const pid_t pid = serve.pid;
+  const int port = serve.port;
+  const std::string err = serve.err;
+  ASSERT_GT(port, 0) << "no URL printed: " << slurp(serve.out) << slurp(err);
 
   httplib::Client client("127.0.0.1", port);
   auto res = client.Get("/api/search?q=Kowalskiego%2085010112345");
@@ -105,28 +118,11 @@ TEST(ServeCommand, ServesLogsWithoutQueriesAndStopsCleanlyOnSigterm) {
 // stopping waits for: SIGTERM must not wait for the client to go away.
 TEST(ServeCommand, SigtermDoesNotWaitLongForAnIdleKeepAliveConnection) {
   TempDir tmp;
-  TestCorpus corpus(tmp.path() / "corpus");
-  corpus.put("a", TestCorpus::article("a", "Dowód osobisty", "Wniosek o dowód osobisty."));
-  analysis::Analyzer analyzer;
-  sync_index(tmp.str("db"), read_corpus(corpus.dir().string()), analyzer);
-  const std::string out = tmp.str("out.txt"), err = tmp.str("err.txt");
-  pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    freopen(out.c_str(), "w", stdout);
-    freopen(err.c_str(), "w", stderr);
-    execl(testing::wiedza_binary().c_str(), "wiedza", "serve", "--db", tmp.str("db").c_str(), "--port", "0",
-          "--threads", "1", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  int port = 0;
-  for (int i = 0; i < 200 && port == 0; ++i) {
-    std::smatch m;
-    std::string text = slurp(out);
-    if (std::regex_search(text, m, std::regex("http://127\\.0\\.0\\.1:([0-9]+)/"))) port = std::stoi(m[1]);
-    if (port == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  ASSERT_GT(port, 0) << slurp(err);
+  const ServeProcess serve = start_serve(tmp, "Wniosek o dowód osobisty.");
+  ASSERT_GT(serve.pid, 0);
+  const pid_t pid = serve.pid;
+  const int port = serve.port;
+  ASSERT_GT(port, 0) << slurp(serve.err);
   const int idle = testing::raw_connect(port);
   ASSERT_GE(idle, 0);
   const std::string get = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
