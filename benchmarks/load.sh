@@ -6,12 +6,18 @@
 # --cache-results 0 ("search-uncached"), where every request runs the whole search.
 # The 1-connection run goes first and warms the caches, as traffic does.
 #   benchmarks/load.sh [SECONDS]
+# WIEDZA_BIN=path/to/wiedza runs another build (e.g. the previous commit's, built in a
+# git worktree) against this tree's queries, for side-by-side numbers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 work=$(mktemp -d)
-cmake -S . -B build >/dev/null && cmake --build build -j2 --target wiedza >/dev/null
-build/wiedza index corpus --db "$work/db" >/dev/null
+bin=${WIEDZA_BIN:-}
+if [ -z "$bin" ]; then
+  cmake -S . -B build >/dev/null && cmake --build build -j2 --target wiedza >/dev/null
+  bin=build/wiedza
+fi
+"$bin" index corpus --db "$work/db" >/dev/null
 for kind in search suggest page; do
   python3 benchmarks/make_paths.py corpus/queries/dev.jsonl $kind >"$work/$kind.txt"
 done
@@ -19,9 +25,9 @@ cp "$work/search.txt" "$work/search-uncached.txt"
 port=18931
 servers=()
 trap 'kill "${servers[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
-build/wiedza serve --db "$work/db" --port $port --threads 8 --state "$work/a.sqlite" >/dev/null 2>"$work/server.log" &
+"$bin" serve --db "$work/db" --port $port --threads 8 --state "$work/a.sqlite" >/dev/null 2>"$work/server.log" &
 servers+=($!)
-build/wiedza serve --db "$work/db" --port $((port + 1)) --threads 8 --state "$work/b.sqlite" --cache-results 0 \
+"$bin" serve --db "$work/db" --port $((port + 1)) --threads 8 --state "$work/b.sqlite" --cache-results 0 \
   >/dev/null 2>"$work/uncached.log" &
 servers+=($!)
 for p in $port $((port + 1)); do

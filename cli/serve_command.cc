@@ -1,5 +1,6 @@
 // `wiedza serve --db DB [--host H] [--port P] [--threads N] [--cors-origin O]...`
 #include <pthread.h>
+#include <sys/resource.h>
 #include <signal.h>
 
 #include <cstdio>
@@ -16,6 +17,14 @@ int run_serve(const server::ServerConfig& config) {
   if (std::string problem = server::validate(config); !problem.empty()) {
     std::cerr << "error: " << problem << "\n";
     return kExitFailure;
+  }
+  // Each connection is a file descriptor, and Debian's default soft limit (1,024) is below
+  // --max-connections: accept() would fail and new clients wait. The hard limit is the
+  // administrator's; the soft one is ours to raise up to it.
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
   }
   // Block SIGINT/SIGTERM in every thread (the workers inherit the mask); one thread
   // waits for them and stops the server, which finishes in-flight requests.
@@ -62,8 +71,17 @@ void register_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--host", c->host, "Address to listen on (default loopback)")->envname("WIEDZA_HOST");
   cmd->add_option("--port", c->port, "Port (0 picks a free one)")->envname("WIEDZA_PORT");
   cmd->add_option("--threads", c->threads, "Searches run at once (default 8)")->envname("WIEDZA_THREADS");
-  cmd->add_option("--max-connections", c->max_connections, "Open connections served at once (default 256)")
+  cmd->add_option("--max-connections", c->max_connections, "Open connections served at once (default 1024)")
       ->envname("WIEDZA_MAX_CONNECTIONS");
+  cmd->add_option("--idle-timeout", c->idle_timeout, "Seconds a new connection may wait before its request (default 5)")
+      ->envname("WIEDZA_IDLE_TIMEOUT");
+  cmd->add_option("--header-timeout", c->header_timeout, "Seconds for a request line and headers to arrive (default 10)")
+      ->envname("WIEDZA_HEADER_TIMEOUT");
+  cmd->add_option("--request-timeout", c->request_timeout, "Seconds for a whole request to arrive (default 60)")
+      ->envname("WIEDZA_REQUEST_TIMEOUT");
+  cmd->add_option("--slow-request-ms", c->slow_request_ms,
+                  "Requests slower than this are marked \"slow\":true in the access log (default 100)")
+      ->envname("WIEDZA_SLOW_REQUEST_MS");
   cmd->add_option("--cors-origin", c->cors_origins, "Origin allowed to call the API from a browser (repeatable)")
       ->envname("WIEDZA_CORS_ORIGINS")
       ->delimiter(',');

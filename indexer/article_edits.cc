@@ -39,14 +39,27 @@ void record_previous(const Entry* old, EditOutcome& out) {
   out.previous_hash = digest(out.previous->dump());
 }
 
+// The directory with `entry` put into the map `entries` picks, and what it replaced.
+template <class Entry>
+Directory with_entry(const Directory& current, std::map<std::string, Entry> Directory::*entries, const Entry& entry,
+                     EditOutcome& out) {
+  auto& before = current.*entries;
+  auto it = before.find(entry.id);
+  record_previous(it == before.end() ? nullptr : &it->second, out);
+  Directory directory = current;
+  (directory.*entries)[entry.id] = entry;
+  out.new_hash = digest(to_json(entry).dump());
+  return directory;
+}
+
 // Deletes a unit or category (`entries` picks which map of the directory) unless an
 // article's filter term (`term_prefix` + id) still refers to it.
 template <class Entry>
-std::optional<EditOutcome> delete_directory_entry(Xapian::WritableDatabase& db,
+std::optional<EditOutcome> delete_directory_entry(Xapian::WritableDatabase& db, Directory& current,
                                                   std::map<std::string, Entry> Directory::*entries,
                                                   const std::string& id, const std::string& term_prefix,
                                                   const std::string& label) {
-  Directory directory = read_directory_metadata(db);
+  Directory directory = current;
   auto& map = directory.*entries;
   auto it = map.find(id);
   if (it == map.end()) return std::nullopt;
@@ -60,6 +73,7 @@ std::optional<EditOutcome> delete_directory_entry(Xapian::WritableDatabase& db,
   map.erase(it);
   write_directory_metadata(db, directory);
   out.revision = commit(db);
+  current = std::move(directory);
   return out;
 }
 
@@ -67,6 +81,8 @@ std::optional<EditOutcome> delete_directory_entry(Xapian::WritableDatabase& db,
 
 IndexEditor::IndexEditor(std::string db_path, analysis::Analyzer& analyzer, std::chrono::milliseconds lock_wait)
     : db_path_(std::move(db_path)), analyzer_(analyzer), lock_wait_(lock_wait) {}
+
+IndexEditor::Write IndexEditor::begin() { return Write(open_writable(db_path_, lock_wait_), analyzer_); }
 
 Directory IndexEditor::directory() const { return read_directory_metadata(Xapian::Database(db_path_)); }
 
@@ -76,86 +92,84 @@ std::optional<nlohmann::json> IndexEditor::stored_article(const std::string& id)
   return existing->stored;
 }
 
-EditOutcome IndexEditor::put_article(const Article& article) {
-  Xapian::WritableDatabase db = open_writable(db_path_, lock_wait_);
-  const Directory directory = read_directory_metadata(db);
+IndexEditor::Write::Write(Xapian::WritableDatabase db, analysis::Analyzer& analyzer)
+    : db_(std::move(db)), directory_(read_directory_metadata(db_)), analyzer_(analyzer) {}
+
+std::optional<nlohmann::json> IndexEditor::Write::stored_article(const std::string& id) const {
+  auto existing = find_article(db_, id);
+  if (!existing) return std::nullopt;
+  return existing->stored;
+}
+
+EditOutcome IndexEditor::Write::put_article(const Article& article) {
   EditOutcome out;
-  if (auto existing = find_article(db, article.id)) {
+  if (auto existing = find_article(db_, article.id)) {
     out.previous_hash = existing->hash;
     out.previous = existing->stored;
   } else {
     out.created = true;
   }
-  const Unit* unit = directory.unit(article.unit);
+  const Unit* unit = directory_.unit(article.unit);
   out.new_hash = content_hash(article, unit, analyzer_.fingerprint());
-  db.replace_document(schema::kIdPrefix + article.id, build_document(article, unit, analyzer_));
-  out.revision = commit(db);
+  db_.replace_document(schema::kIdPrefix + article.id, build_document(article, unit, analyzer_));
+  out.revision = commit(db_);
   return out;
 }
 
-std::optional<EditOutcome> IndexEditor::delete_article(const std::string& id) {
-  Xapian::WritableDatabase db = open_writable(db_path_, lock_wait_);
-  auto existing = find_article(db, id);
+std::optional<EditOutcome> IndexEditor::Write::delete_article(const std::string& id) {
+  auto existing = find_article(db_, id);
   if (!existing) return std::nullopt;
   EditOutcome out;
   out.previous_hash = existing->hash;
   out.previous = existing->stored;
-  db.delete_document(existing->docid);
-  out.revision = commit(db);
+  db_.delete_document(existing->docid);
+  out.revision = commit(db_);
   return out;
 }
 
-EditOutcome IndexEditor::put_unit(const Unit& unit) {
-  Xapian::WritableDatabase db = open_writable(db_path_, lock_wait_);
-  Directory directory = read_directory_metadata(db);
+EditOutcome IndexEditor::Write::put_unit(const Unit& unit) {
   EditOutcome out;
-  record_previous(directory.unit(unit.id), out);
-  directory.units[unit.id] = unit;
-  out.new_hash = digest(to_json(unit).dump());
+  Directory directory = with_entry(directory_, &Directory::units, unit, out);
 
   // The metadata and every rewritten article go in one transaction.
-  db.begin_transaction(true);
+  db_.begin_transaction(true);
   try {
-    write_directory_metadata(db, directory);
+    write_directory_metadata(db_, directory);
     const std::string term = schema::kUnitPrefix + unit.id;
-    std::vector<Xapian::docid> docids(db.postlist_begin(term), db.postlist_end(term));
+    std::vector<Xapian::docid> docids(db_.postlist_begin(term), db_.postlist_end(term));
     for (Xapian::docid docid : docids) {
-      const auto stored = nlohmann::json::parse(db.get_document(docid).get_data(), nullptr, false);
+      const auto stored = nlohmann::json::parse(db_.get_document(docid).get_data(), nullptr, false);
       ValidationErrors errors;
       auto article = parse_article({stored, "", "(index)"}, directory, errors);
       if (!article) continue;  // stored articles were validated; nothing sensible to do otherwise
-      db.replace_document(docid, build_document(*article, &unit, analyzer_));
+      db_.replace_document(docid, build_document(*article, &unit, analyzer_));
       ++out.reindexed;
     }
-    db.commit_transaction();
+    db_.commit_transaction();
   } catch (...) {
-    db.cancel_transaction();
+    db_.cancel_transaction();
     throw;
   }
-  out.revision = db.get_revision();
+  directory_ = std::move(directory);
+  out.revision = db_.get_revision();
   return out;
 }
 
-std::optional<EditOutcome> IndexEditor::delete_unit(const std::string& id) {
-  Xapian::WritableDatabase db = open_writable(db_path_, lock_wait_);
-  return delete_directory_entry(db, &Directory::units, id, schema::kUnitPrefix, "unit");
+std::optional<EditOutcome> IndexEditor::Write::delete_unit(const std::string& id) {
+  return delete_directory_entry(db_, directory_, &Directory::units, id, schema::kUnitPrefix, "unit");
 }
 
-EditOutcome IndexEditor::put_category(const Category& category) {
-  Xapian::WritableDatabase db = open_writable(db_path_, lock_wait_);
-  Directory directory = read_directory_metadata(db);
+EditOutcome IndexEditor::Write::put_category(const Category& category) {
   EditOutcome out;
-  record_previous(directory.category(category.id), out);
-  directory.categories[category.id] = category;
-  out.new_hash = digest(to_json(category).dump());
-  write_directory_metadata(db, directory);
-  out.revision = commit(db);
+  Directory directory = with_entry(directory_, &Directory::categories, category, out);
+  write_directory_metadata(db_, directory);
+  out.revision = commit(db_);
+  directory_ = std::move(directory);
   return out;
 }
 
-std::optional<EditOutcome> IndexEditor::delete_category(const std::string& id) {
-  Xapian::WritableDatabase db = open_writable(db_path_, lock_wait_);
-  return delete_directory_entry(db, &Directory::categories, id, schema::kCategoryPrefix, "category");
+std::optional<EditOutcome> IndexEditor::Write::delete_category(const std::string& id) {
+  return delete_directory_entry(db_, directory_, &Directory::categories, id, schema::kCategoryPrefix, "category");
 }
 
 }  // namespace wiedza

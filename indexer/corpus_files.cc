@@ -7,6 +7,7 @@
 #include <cstring>
 #include <random>
 #include <stdexcept>
+#include <string_view>
 
 namespace wiedza {
 namespace fs = std::filesystem;
@@ -16,9 +17,13 @@ namespace {
   throw std::runtime_error(path.string() + ": " + what + ": " + std::strerror(error));
 }
 
-fs::path staging_name(const fs::path& target) {
+constexpr std::string_view kWriteMark = ".tmp-";
+constexpr std::string_view kRemovalMark = ".del-";
+
+fs::path staging_name(const fs::path& target, bool removal) {
   static thread_local std::mt19937_64 random{std::random_device{}()};
-  return target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(random() % 1000000000));
+  return target.parent_path() / ("." + target.filename().string() + std::string(removal ? kRemovalMark : kWriteMark) +
+                                 std::to_string(random() % 1000000000));
 }
 
 void fsync_directory(const fs::path& dir) {
@@ -64,14 +69,14 @@ CorpusFileChange::CorpusFileChange(CorpusFileChange&& other) noexcept
 }
 
 CorpusFileChange CorpusFileChange::write(fs::path target, const std::string& content) {
-  fs::path staged = staging_name(target);
+  fs::path staged = staging_name(target, false);
   write_durably(staged, content);
   return CorpusFileChange(std::move(target), std::move(staged), false);
 }
 
 CorpusFileChange CorpusFileChange::remove(fs::path target) {
   if (!fs::exists(target)) return CorpusFileChange(std::move(target), {}, true);
-  fs::path staged = staging_name(target);
+  fs::path staged = staging_name(target, true);
   if (::rename(target.c_str(), staged.c_str()) != 0) fail(target, "cannot move file aside for removal", errno);
   return CorpusFileChange(std::move(target), std::move(staged), true);
 }
@@ -99,6 +104,21 @@ CorpusFileChange::~CorpusFileChange() {
     ::unlink(staged_.c_str());
   }
 }
+
+std::optional<StagedName> parse_staged_name(const std::string& filename) {
+  if (filename.size() < 2 || filename[0] != '.') return std::nullopt;
+  for (const bool removal : {false, true}) {
+    const std::string_view mark = removal ? kRemovalMark : kWriteMark;
+    const auto at = filename.rfind(mark);
+    if (at == std::string::npos || at <= 1) continue;
+    const std::string digits = filename.substr(at + mark.size());
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    return StagedName{filename.substr(1, at - 1), removal};
+  }
+  return std::nullopt;
+}
+
+void fsync_directory_of(const fs::path& file) { fsync_directory(file.parent_path()); }
 
 fs::path article_path(const std::string& corpus_dir, const std::string& id) {
   return fs::path(corpus_dir) / "articles" / (id + ".json");

@@ -3,11 +3,13 @@
 // written and fsynced next to its target) and put in place with one rename after the
 // index has accepted the edit: a crash or a full disk leaves either the old file or the
 // new one, never a torn one, and a failed index write leaves the corpus untouched.
-// Hidden names (".<id>.json.tmp-…") are skipped by the corpus reader.
+// Hidden names (".<id>.json.tmp-…" for a write, ".<id>.json.del-…" for a removal) are
+// skipped by the corpus reader; after a crash, corpus_recovery.h resolves them.
 #pragma once
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -38,6 +40,17 @@ class CorpusFileChange {
   bool removal_ = false;
   bool done_ = false;
 };
+
+// A staged change's hidden file name, read back: which file it is for and whether it is
+// a removal. nullopt for any other name.
+struct StagedName {
+  std::string target_filename;  // "meldunek.json", "units.json"
+  bool removal = false;
+};
+std::optional<StagedName> parse_staged_name(const std::string& filename);
+
+// fsyncs the directory holding `file`, so a rename in it survives a power loss.
+void fsync_directory_of(const std::filesystem::path& file);
 
 std::filesystem::path article_path(const std::string& corpus_dir, const std::string& id);
 // The texts of an article file, units.json and categories.json as the corpus keeps them.

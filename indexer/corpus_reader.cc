@@ -74,7 +74,7 @@ Corpus read_corpus(const std::string& dir) {
     const std::string file = path.string();
     const std::string id = path.stem().string();
     if (!is_valid_id(id)) {
-      corpus.errors.push_back({file, "", "file name must be <id>.json where id matches ^[a-z0-9][a-z0-9-]{0,127}$"});
+      corpus.errors.push_back({file, "", std::string("file name must be <id>.json where id matches ") + kIdPattern});
       continue;
     }
     const std::size_t errors_before = corpus.errors.size();

@@ -78,7 +78,7 @@ std::optional<Article> parse_article(const ArticleInput& input, const Directory&
   a.id = r.required_string("id");
   if (!a.id.empty()) {
     if (!is_valid_id(a.id)) {
-      r.error("id", "'" + a.id + "' must match ^[a-z0-9][a-z0-9-]{0,127}$ (lowercase ASCII letters, digits, hyphens)");
+      r.error("id", "'" + a.id + "' must match " + kIdPattern + " (lowercase ASCII letters, digits, hyphens)");
     } else if (!input.expected_id.empty() && a.id != input.expected_id) {
       r.error("id", "'" + a.id + "' does not match the file name or URL ('" + input.expected_id + "')");
     }

@@ -37,7 +37,7 @@ std::optional<Unit> parse_unit(const nlohmann::json& j, const std::string& file,
   if (!r.is_object()) return std::nullopt;
   Unit u;
   u.id = r.required_string("id");
-  if (!u.id.empty() && !is_valid_id(u.id)) r.error("id", "must match ^[a-z0-9][a-z0-9-]{0,127}$");
+  if (!u.id.empty() && !is_valid_id(u.id)) r.error("id", std::string("must match ") + kIdPattern);
   u.name = r.required_string("name");
   u.kind = r.required_string("kind");
   if (!u.kind.empty() && !is_valid_unit_kind(u.kind)) {
@@ -58,7 +58,7 @@ std::optional<Category> parse_category(const nlohmann::json& j, const std::strin
   if (!r.is_object()) return std::nullopt;
   Category c;
   c.id = r.required_string("id");
-  if (!c.id.empty() && !is_valid_id(c.id)) r.error("id", "must match ^[a-z0-9][a-z0-9-]{0,127}$");
+  if (!c.id.empty() && !is_valid_id(c.id)) r.error("id", std::string("must match ") + kIdPattern);
   c.name = r.required_string("name");
   if (r.failed()) return std::nullopt;
   return c;

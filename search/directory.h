@@ -50,7 +50,9 @@ nlohmann::json to_json(const Category& c);
 nlohmann::json units_to_json(const std::map<std::string, Unit>& units);
 nlohmann::json categories_to_json(const std::map<std::string, Category>& categories);
 
-// Unit kinds and the identifier pattern shared by units, categories and articles.
+// Unit kinds and the identifier pattern shared by units, categories and articles
+// (is_valid_id checks kIdPattern without <regex>).
+inline constexpr const char* kIdPattern = "^[a-z0-9][a-z0-9-]{0,127}$";
 bool is_valid_unit_kind(const std::string& kind);
 bool is_valid_id(const std::string& id, std::size_t max_length = 128);
 

@@ -9,7 +9,7 @@
 
 namespace wiedza::schema {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;  // 6: prefixes that keep clear of omega's (S, XA, K, XB, XN, XE)
 
 // Unique id term: "Q" + article id. The document carries it, so replace_document("Q"+id)
 // upserts.
@@ -21,6 +21,10 @@ inline constexpr const char* kUnitPrefix = "XU";
 inline constexpr const char* kKindPrefix = "XK";
 
 // Analysed text, one prefix per field so that fields can be weighted at query time.
+// The prefixes follow Xapian's omega conventions where one fits (S title, K keywords)
+// and are X-prefixed otherwise, so that the index reads correctly with Xapian's own
+// tools (delve, omega, quest): there A is author, B a boolean filter, E an extension, T
+// a MIME type and U a URL.
 // Terms are the analyser's lemma terms (analysis/analyzer.h), with positions.
 // kUnit holds the handling unit's id and name, so "MOPS" or "zarząd dróg" reach the
 // articles of that unit.
@@ -29,13 +33,13 @@ inline constexpr Field kAllFields[] = {Field::kTitle, Field::kSummary, Field::kK
 
 inline const char* prefix(Field f) {
   switch (f) {
-    case Field::kTitle: return "T";
-    case Field::kSummary: return "A";
+    case Field::kTitle: return "S";
+    case Field::kSummary: return "XA";
     case Field::kKeywords: return "K";
-    case Field::kBody: return "B";
-    case Field::kUnit: return "U";
+    case Field::kBody: return "XB";
+    case Field::kUnit: return "XN";
   }
-  return "B";
+  return "XB";
 }
 
 inline const char* field_name(Field f) {
@@ -51,7 +55,7 @@ inline const char* field_name(Field f) {
 
 // Exact (case- and diacritic-folded, not lemmatised) forms from every field, with
 // positions: the exact-form bonus and quoted phrases use them. Stop words are included.
-inline constexpr const char* kExactPrefix = "E";
+inline constexpr const char* kExactPrefix = "XE";
 
 // Stems (AnalyzedToken::stem and ::short_stem: the first 5 and 4 letters of the folded
 // form) from every field, without positions: cheap, combined levels of evidence below

@@ -4,24 +4,22 @@
 #include <set>
 
 #include "search/analysis/text_folding.h"
+#include "search/analysis/tokenizer.h"
 #include "search/schema.h"
 
 namespace wiedza {
 
 std::vector<std::string> folded_words(const std::string& text) {
-  const std::string folded = analysis::fold_diacritics(analysis::fold_case(text));
+  // The analyser's own tokenizer, so a suggestion splits words where search does; the
+  // parts of a compound ("e-mail", "12 616 55 55") are matched one by one, as typed.
   std::vector<std::string> words;
-  std::string w;
-  for (char c : folded) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      w += c;
-    } else if (!w.empty()) {
-      words.push_back(std::move(w));
-      w.clear();
+  for (const analysis::Token& token : analysis::tokenize(analysis::normalize_nfc(text))) {
+    if (token.parts.empty()) {
+      words.push_back(analysis::fold_diacritics(analysis::fold_case(token.text)));
+    } else {
+      for (const std::string& part : token.parts) words.push_back(analysis::fold_diacritics(analysis::fold_case(part)));
     }
   }
-  if (!w.empty()) words.push_back(std::move(w));
   return words;
 }
 

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "search/error.h"
+
 namespace wiedza::server {
 
 struct ApiError {
@@ -22,5 +24,9 @@ struct ApiError {
   static ApiError bad_request(std::string message) { return {400, "bad_request", std::move(message)}; }
   static ApiError not_found(std::string message) { return {404, "not_found", std::move(message)}; }
 };
+
+// The one place where the core's error codes become HTTP statuses and the codes
+// docs/api.md documents.
+ApiError to_api_error(const Error& error);
 
 }  // namespace wiedza::server

@@ -31,6 +31,7 @@ struct AuditEntry {
   nlohmann::json to_json(bool with_content) const;
 };
 
+// Thread-safe: every member takes mutex_, so request threads may append and list at once.
 class AuditLog {
  public:
   // Opens or creates the table in the state file. Throws SqliteError.

@@ -44,20 +44,20 @@ void EditHandlers::restore_article(const httplib::Request& req, httplib::Respons
 }
 
 void EditHandlers::put_unit(const httplib::Request& req, httplib::Response& res) const {
-  as_editor(req, res, [&](const std::string& editor) { return service->put_unit(editor, req.matches[1], req.body); });
+  as_editor(req, res, [&](const std::string& editor) { return service->put_entry(EntryKind::kUnit, editor, req.matches[1], req.body); });
 }
 
 void EditHandlers::delete_unit(const httplib::Request& req, httplib::Response& res) const {
-  as_editor(req, res, [&](const std::string& editor) { return service->delete_unit(editor, req.matches[1]); });
+  as_editor(req, res, [&](const std::string& editor) { return service->delete_entry(EntryKind::kUnit, editor, req.matches[1]); });
 }
 
 void EditHandlers::put_category(const httplib::Request& req, httplib::Response& res) const {
   as_editor(req, res,
-            [&](const std::string& editor) { return service->put_category(editor, req.matches[1], req.body); });
+            [&](const std::string& editor) { return service->put_entry(EntryKind::kCategory, editor, req.matches[1], req.body); });
 }
 
 void EditHandlers::delete_category(const httplib::Request& req, httplib::Response& res) const {
-  as_editor(req, res, [&](const std::string& editor) { return service->delete_category(editor, req.matches[1]); });
+  as_editor(req, res, [&](const std::string& editor) { return service->delete_entry(EntryKind::kCategory, editor, req.matches[1]); });
 }
 
 void EditHandlers::start_reindex(const httplib::Request& req, httplib::Response& res) const {

@@ -1,9 +1,11 @@
 #include "server/editing_service.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <thread>
 
 #include "indexer/corpus_files.h"
+#include "indexer/corpus_recovery.h"
 #include "indexer/corpus_reader.h"
 #include "indexer/index_writer.h"
 #include "indexer/writable_index.h"
@@ -23,38 +25,21 @@ constexpr auto kWriteWait = std::chrono::seconds(10);
 // far apart. An edit still shows up in well under a second.
 constexpr auto kCommitGap = std::chrono::milliseconds(100);
 
+// A reindex runs in the background with no client waiting on it, so it waits longer for
+// another process's write lock than an edit does; edits queued behind it meanwhile are
+// refused as busy after kWriteWait rather than sometimes slipping in when it gives up.
+constexpr auto kReindexLockWait = std::chrono::seconds(30);
+
 ApiError busy() {
   return {503, "busy", "another write (a reindex or an edit) is in progress; try again in a few seconds"};
 }
 
-ApiError invalid(const std::string& code, const ValidationErrors& errors) {
-  ApiError e{400, code, errors.empty() ? "invalid input" : errors.front().to_string()};
-  for (const ValidationError& v : errors) e.details.push_back({{"file", v.file}, {"field", v.field}, {"reason", v.reason}});
-  return e;
-}
-
-// Parses a request body that must be one JSON object; the id from the URL fills a
-// missing "id" (a different one is reported by the validation).
-std::optional<nlohmann::json> body_object(const std::string& body, const std::string& id, ValidationErrors& errors) {
+// Parses a request body as JSON text; what the JSON must hold is the core's to check.
+std::variant<nlohmann::json, ApiError> body_json(const std::string& body, ErrorCode invalid) {
+  ValidationErrors errors;
   auto json = parse_json_text(body, "request body", errors);
-  if (!json) return std::nullopt;
-  if (!json->is_object()) {
-    errors.push_back({"request body", "", "must be a JSON object"});
-    return std::nullopt;
-  }
-  if (!json->contains("id")) (*json)["id"] = id;
-  return json;
-}
-
-ValidationErrors check_id(const std::string& id, const std::string& what) {
-  if (is_valid_id(id)) return {};
-  return {{"", "id", what + " id in the URL must match ^[a-z0-9][a-z0-9-]{0,127}$"}};
-}
-
-void check_body_id(const nlohmann::json& json, const std::string& id, ValidationErrors& errors) {
-  if (json.contains("id") && json["id"] != id) {
-    errors.push_back({"request body", "id", "does not match the id in the URL ('" + id + "')"});
-  }
+  if (!json) return to_api_error(Error::invalid(invalid, errors));
+  return std::move(*json);
 }
 
 std::string action_for(const EditOutcome& o, const std::string& requested) {
@@ -86,68 +71,70 @@ AuditEntry audit_entry(const std::string& editor, const std::string& action, con
 EditingService::EditingService(std::string db_path, std::string corpus_dir, const std::string& state_file)
     : db_path_(std::move(db_path)),
       corpus_dir_(std::move(corpus_dir)),
-      index_(db_path_, analyzer_, std::chrono::duration_cast<std::chrono::milliseconds>(kWriteWait)),
-      audit_(state_file) {}
-
-void EditingService::stage(std::optional<CorpusFileChange>& into, const std::string& relative,
-                           const std::string& content) const {
-  if (!corpus_dir_.empty()) into.emplace(CorpusFileChange::write(std::filesystem::path(corpus_dir_) / relative, content));
+      editor_(db_path_, corpus_dir_, analyzer_, std::chrono::duration_cast<std::chrono::milliseconds>(kWriteWait)),
+      audit_(state_file) {
+  recover();
 }
 
-void EditingService::stage_removal(std::optional<CorpusFileChange>& into, const std::string& relative) const {
-  if (!corpus_dir_.empty()) into.emplace(CorpusFileChange::remove(std::filesystem::path(corpus_dir_) / relative));
+void EditingService::recover() {
+  // Before the first edit: a change staged by a process killed mid-edit is finished or
+  // undone, as the index says (indexer/corpus_recovery.h). Its audit entry is written
+  // before the file is touched, so a crash during recovery repeats an entry, never loses one.
+  editor_.recover([this](const RecoveredChange& c) {
+    const bool article = c.relative_path.starts_with("articles/");
+    std::string id = c.relative_path;
+    if (article) id = id.substr(std::string("articles/").size(), id.size() - std::string("articles/.json").size());
+    AuditEntry entry = audit_entry("recovery", !c.finished ? "rollback" : c.removal ? "delete" : "update",
+                                   article ? "article" : "corpus", id);
+    // A finished deletion keeps the text it removed, so the article can be restored.
+    if (c.removal) entry.previous_content = c.staged_content;
+    else entry.new_content = c.staged_content;
+    audit_.append(entry);
+    std::fprintf(stderr, "{\"event\":\"recovered\",\"file\":%s,\"change\":\"%s\",\"outcome\":\"%s\"}\n",
+                 nlohmann::json(c.relative_path).dump().c_str(), c.removal ? "removal" : "write",
+                 c.finished ? "finished" : "rolled_back");
+  });
 }
 
 void EditingService::pace_commits() const {
   std::this_thread::sleep_until(last_commit_ + kCommitGap);
 }
 
-EditResult EditingService::apply(AuditEntry entry, const StageFn& stage_file,
-                                 const std::function<std::optional<EditOutcome>()>& write,
-                                 const std::function<EditReply(const EditOutcome&)>& reply) {
-  std::optional<EditOutcome> outcome;
-  std::optional<CorpusFileChange> file;  // undone when it goes out of scope uncommitted
-  try {
-    stage_file(file);
-    pace_commits();
-    outcome = write();
-    last_commit_ = std::chrono::steady_clock::now();
-  } catch (const IndexLockedError& e) {
-    return ApiError{503, "index_locked", e.what()};
-  } catch (const StillReferencedError& e) {
-    return ApiError{409, "still_referenced", e.what()};
-  } catch (const std::exception& e) {
-    // Disk full, permission denied, a damaged database: nothing was committed, the
-    // served index and the corpus files are as they were (the staged file is undone).
-    return ApiError{500, "write_failed", std::string("the edit was not applied: ") + e.what()};
-  } catch (const Xapian::Error& e) {
-    return ApiError{500, "write_failed", "the edit was not applied: " + e.get_description()};
+EditResult EditingService::apply(AuditEntry entry, const CorpusEdit& edit,
+                                 const std::function<EditReply(const AppliedEdit&)>& reply) {
+  std::unique_lock lock(write_mutex_, kWriteWait);
+  if (!lock.owns_lock()) return busy();
+  pace_commits();  // before staging: a staged file waits for its commit as briefly as it can
+  // The audit entry is recorded once the index holds the edit and before its file is in
+  // place: a kill at any point after the commit leaves a staged file that recover()
+  // completes and records, so an applied edit is never missing from both.
+  std::string audit_error;
+  auto record = [&](const AppliedEdit& applied) {
+    const EditOutcome& o = applied.outcome;
+    entry.action = action_for(o, entry.action);
+    entry.previous_hash = o.previous_hash;
+    if (o.previous) entry.previous_content = o.previous->dump();
+    entry.new_hash = o.new_hash;
+    if (!applied.stored.is_null()) entry.new_content = applied.stored.dump();
+    try {
+      audit_.append(entry);
+    } catch (const std::exception& e) {
+      audit_error = e.what();
+    }
+  };
+  Expected<AppliedEdit> applied = edit(record);
+  if (applied) last_commit_ = std::chrono::steady_clock::now();
+  if (!applied) return to_api_error(applied.error());
+  if (!audit_error.empty()) {
+    return ApiError{500, "audit_failed", "the edit was applied but not recorded in the audit trail: " + audit_error};
   }
-  if (!outcome) {
-    return ApiError::not_found("no " + entry.target_type + " with id '" + entry.target_id + "'");
+  if (!applied->corpus_file_error.empty()) {
+    return to_api_error({ErrorCode::kCorpusWriteFailed,
+                         "the edit was applied to the index but its corpus file could not be written: " +
+                             applied->corpus_file_error,
+                         {}});
   }
-  // The index holds the edit now; what follows cannot undo it, so failures are reported
-  // as such rather than as "not applied".
-  std::string file_error;
-  try {
-    if (file) file->commit();
-  } catch (const std::exception& e) {
-    file_error = e.what();
-  }
-  entry.action = action_for(*outcome, entry.action);
-  entry.previous_hash = outcome->previous_hash;
-  if (outcome->previous) entry.previous_content = outcome->previous->dump();
-  entry.new_hash = outcome->new_hash;
-  try {
-    audit_.append(entry);
-  } catch (const std::exception& e) {
-    return ApiError{500, "audit_failed", std::string("the edit was applied but not recorded in the audit trail: ") + e.what()};
-  }
-  if (!file_error.empty()) {
-    return ApiError{500, "corpus_write_failed",
-                    "the edit was applied to the index but its corpus file could not be written: " + file_error};
-  }
-  return reply(*outcome);
+  return reply(*applied);
 }
 
 EditResult EditingService::put_article(const std::string& editor, const std::string& id, const std::string& body) {
@@ -156,43 +143,35 @@ EditResult EditingService::put_article(const std::string& editor, const std::str
 
 EditResult EditingService::write_article(const std::string& editor, const std::string& id, const std::string& body,
                                          const std::string& action) {
-  if (auto e = check_id(id, "article"); !e.empty()) return invalid("invalid_article", e);
-  ValidationErrors errors;
-  auto json = body_object(body, id, errors);
-  if (!json) return invalid("invalid_article", errors);
-  std::unique_lock lock(write_mutex_, kWriteWait);
-  if (!lock.owns_lock()) return busy();
-  const Directory directory = index_.directory();
-  auto article = parse_article({*json, id, "request body"}, directory, errors);
-  if (!article) return invalid("invalid_article", errors);
-
-  const nlohmann::json stored = to_json(*article);
-  AuditEntry entry = audit_entry(editor, action, "article", id);
-  entry.new_content = stored.dump();
-  auto file = [&](std::optional<CorpusFileChange>& f) { stage(f, "articles/" + id + ".json", article_file_text(stored)); };
-  return apply(std::move(entry), file, [&] { return std::optional(index_.put_article(*article)); },
-               [&](const EditOutcome& o) {
-                 return EditReply{o.created ? 201 : 200,
-                                  {{"article", article_response(stored, directory)}, {"revision", o.revision}}};
-               });
+  auto json = body_json(body, ErrorCode::kInvalidArticle);
+  if (auto* error = std::get_if<ApiError>(&json)) return *error;
+  return apply(
+      audit_entry(editor, action, "article", id),
+      [&](const CorpusEditor::OnCommitted& record) {
+        return editor_.put_article(id, std::move(std::get<nlohmann::json>(json)), record);
+      },
+      [](const AppliedEdit& a) {
+        return EditReply{a.outcome.created ? 201 : 200,
+                         {{"article", article_response(a.stored, a.directory)}, {"revision", a.outcome.revision}}};
+      });
 }
 
 EditResult EditingService::delete_article(const std::string& editor, const std::string& id) {
-  if (auto e = check_id(id, "article"); !e.empty()) return invalid("bad_request", e);
-  std::unique_lock lock(write_mutex_, kWriteWait);
-  if (!lock.owns_lock()) return busy();
-  auto file = [&](std::optional<CorpusFileChange>& f) { stage_removal(f, "articles/" + id + ".json"); };
-  AuditEntry entry = audit_entry(editor, "delete", "article", id);
-  return apply(std::move(entry), file, [&] { return index_.delete_article(id); },
-               [](const EditOutcome&) { return EditReply{204, nullptr}; });
+  return apply(
+      audit_entry(editor, "delete", "article", id),
+      [&](const CorpusEditor::OnCommitted& record) { return editor_.delete_article(id, record); },
+      [](const AppliedEdit&) { return EditReply{204, nullptr}; });
 }
 
 EditResult EditingService::restore_article(const std::string& editor, const std::string& id) {
-  if (auto e = check_id(id, "article"); !e.empty()) return invalid("bad_request", e);
+  if (!is_valid_id(id)) {
+    return to_api_error(Error::invalid(ErrorCode::kInvalidRequest,
+                                       {{"", "id", std::string("article id in the URL must match ") + kIdPattern}}));
+  }
   {
     std::unique_lock lock(write_mutex_, kWriteWait);
     if (!lock.owns_lock()) return busy();
-    if (index_.stored_article(id)) {
+    if (editor_.stored_article(id)) {
       return ApiError{409, "article_exists", "article '" + id + "' exists; only a deleted article can be restored"};
     }
   }
@@ -210,71 +189,30 @@ EditResult EditingService::restore_article(const std::string& editor, const std:
   return result;
 }
 
-EditResult EditingService::put_unit(const std::string& editor, const std::string& id, const std::string& body) {
-  if (auto e = check_id(id, "unit"); !e.empty()) return invalid("invalid_unit", e);
-  ValidationErrors errors;
-  auto json = body_object(body, id, errors);
-  if (!json) return invalid("invalid_unit", errors);
-  check_body_id(*json, id, errors);
-  auto unit = parse_unit(*json, "request body", "unit", errors);
-  if (!unit || !errors.empty()) return invalid("invalid_unit", errors);
-  std::unique_lock lock(write_mutex_, kWriteWait);
-  if (!lock.owns_lock()) return busy();
-  Directory directory = index_.directory();
-  directory.units[id] = *unit;
-  AuditEntry entry = audit_entry(editor, "put", "unit", id);
-  entry.new_content = to_json(*unit).dump();
-  auto file = [&](std::optional<CorpusFileChange>& f) { stage(f, "units.json", units_file_text(directory.units)); };
-  return apply(std::move(entry), file, [&] { return std::optional(index_.put_unit(*unit)); },
-               [&](const EditOutcome& o) {
-                 return EditReply{o.created ? 201 : 200,
-                                  {{"unit", to_json(*unit)}, {"revision", o.revision}, {"reindexed_articles", o.reindexed}}};
-               });
+EditResult EditingService::put_entry(EntryKind kind, const std::string& editor, const std::string& id,
+                                     const std::string& body) {
+  auto json = body_json(body, kind == EntryKind::kUnit ? ErrorCode::kInvalidUnit : ErrorCode::kInvalidCategory);
+  if (auto* error = std::get_if<ApiError>(&json)) return *error;
+  // Checked before queueing for the write lock: an invalid body is a 400 at once, not a
+  // 503 after waiting behind a reindex.
+  Expected<ParsedEntry> parsed = editor_.parse_entry(kind, id, std::move(std::get<nlohmann::json>(json)));
+  if (!parsed) return to_api_error(parsed.error());
+  const std::string label = entry_label(kind);
+  return apply(
+      audit_entry(editor, "put", label, id),
+      [&](const CorpusEditor::OnCommitted& record) { return editor_.put_entry(*parsed, record); },
+      [&](const AppliedEdit& a) {
+        EditReply reply{a.outcome.created ? 201 : 200, {{label, a.stored}, {"revision", a.outcome.revision}}};
+        if (kind == EntryKind::kUnit) reply.body["reindexed_articles"] = a.outcome.reindexed;
+        return reply;
+      });
 }
 
-EditResult EditingService::delete_unit(const std::string& editor, const std::string& id) {
-  if (auto e = check_id(id, "unit"); !e.empty()) return invalid("bad_request", e);
-  std::unique_lock lock(write_mutex_, kWriteWait);
-  if (!lock.owns_lock()) return busy();
-  Directory directory = index_.directory();
-  directory.units.erase(id);
-  auto file = [&](std::optional<CorpusFileChange>& f) { stage(f, "units.json", units_file_text(directory.units)); };
-  AuditEntry entry = audit_entry(editor, "delete", "unit", id);
-  return apply(std::move(entry), file, [&] { return index_.delete_unit(id); },
-               [](const EditOutcome&) { return EditReply{204, nullptr}; });
-}
-
-EditResult EditingService::put_category(const std::string& editor, const std::string& id, const std::string& body) {
-  if (auto e = check_id(id, "category"); !e.empty()) return invalid("invalid_category", e);
-  ValidationErrors errors;
-  auto json = body_object(body, id, errors);
-  if (!json) return invalid("invalid_category", errors);
-  check_body_id(*json, id, errors);
-  auto category = parse_category(*json, "request body", "category", errors);
-  if (!category || !errors.empty()) return invalid("invalid_category", errors);
-  std::unique_lock lock(write_mutex_, kWriteWait);
-  if (!lock.owns_lock()) return busy();
-  Directory directory = index_.directory();
-  directory.categories[id] = *category;
-  AuditEntry entry = audit_entry(editor, "put", "category", id);
-  entry.new_content = to_json(*category).dump();
-  auto file = [&](std::optional<CorpusFileChange>& f) { stage(f, "categories.json", categories_file_text(directory.categories)); };
-  return apply(std::move(entry), file, [&] { return std::optional(index_.put_category(*category)); },
-               [&](const EditOutcome& o) {
-                 return EditReply{o.created ? 201 : 200, {{"category", to_json(*category)}, {"revision", o.revision}}};
-               });
-}
-
-EditResult EditingService::delete_category(const std::string& editor, const std::string& id) {
-  if (auto e = check_id(id, "category"); !e.empty()) return invalid("bad_request", e);
-  std::unique_lock lock(write_mutex_, kWriteWait);
-  if (!lock.owns_lock()) return busy();
-  Directory directory = index_.directory();
-  directory.categories.erase(id);
-  auto file = [&](std::optional<CorpusFileChange>& f) { stage(f, "categories.json", categories_file_text(directory.categories)); };
-  AuditEntry entry = audit_entry(editor, "delete", "category", id);
-  return apply(std::move(entry), file, [&] { return index_.delete_category(id); },
-               [](const EditOutcome&) { return EditReply{204, nullptr}; });
+EditResult EditingService::delete_entry(EntryKind kind, const std::string& editor, const std::string& id) {
+  return apply(
+      audit_entry(editor, "delete", entry_label(kind), id),
+      [&](const CorpusEditor::OnCommitted& record) { return editor_.delete_entry(kind, id, record); },
+      [](const AppliedEdit&) { return EditReply{204, nullptr}; });
 }
 
 EditResult EditingService::start_reindex(const std::string& editor) {
@@ -300,7 +238,7 @@ EditResult EditingService::start_reindex(const std::string& editor) {
           pace_commits();
           summary = sync_index(
               db_path_, corpus, analyzer_, [&](std::size_t done, std::size_t) { job.done = done; },
-              std::chrono::duration_cast<std::chrono::milliseconds>(kWriteWait));
+              std::chrono::duration_cast<std::chrono::milliseconds>(kReindexLockWait));
           last_commit_ = std::chrono::steady_clock::now();
         } catch (const Xapian::Error& e) {
           throw std::runtime_error("writing the index failed (the previous revision is intact): " + e.get_description());

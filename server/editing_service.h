@@ -1,8 +1,11 @@
-// The server's write side (docs/editing.md): validates edits with the same code as
-// `wiedza index`, applies each as one index commit, writes it back to the corpus
-// directory when one is configured, and records it in the audit trail. Writes are
-// serialised: one at a time in this server, and against other processes by the index's
-// write lock.
+// The server's write side (docs/operations.md "Editing live", docs/api.md "Editing"):
+// validates edits with the same code as `wiedza index`, applies each as one index
+// commit, writes it back to the corpus directory when one is configured, and records it
+// in the audit trail. Writes are serialised: one at a time in this server, and against
+// other processes by the index's write lock.
+// Thread safety: every public member may be called from any request thread at once;
+// writes take write_mutex_ (bounded wait), reads of the index go through their own
+// Searchers, and AuditLog has its own lock.
 #pragma once
 
 #include <chrono>
@@ -14,8 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "indexer/article_edits.h"
-#include "indexer/corpus_files.h"
+#include "indexer/corpus_editor.h"
 #include "search/analysis/analyzer.h"
 #include "server/api_error.h"
 #include "server/audit_log.h"
@@ -39,10 +41,9 @@ class EditingService {
   EditResult put_article(const std::string& editor, const std::string& id, const std::string& body);
   EditResult delete_article(const std::string& editor, const std::string& id);
   EditResult restore_article(const std::string& editor, const std::string& id);
-  EditResult put_unit(const std::string& editor, const std::string& id, const std::string& body);
-  EditResult delete_unit(const std::string& editor, const std::string& id);
-  EditResult put_category(const std::string& editor, const std::string& id, const std::string& body);
-  EditResult delete_category(const std::string& editor, const std::string& id);
+  // Units and categories: one implementation for both (EntryKind).
+  EditResult put_entry(EntryKind kind, const std::string& editor, const std::string& id, const std::string& body);
+  EditResult delete_entry(EntryKind kind, const std::string& editor, const std::string& id);
 
   EditResult start_reindex(const std::string& editor);
   EditResult reindex_status(const std::string& job) const;
@@ -50,18 +51,15 @@ class EditingService {
                    const std::string& target_id);
 
  private:
-  // Stages the corpus file, runs `write` (one index commit), puts the file in place and
-  // appends the audit entry, mapping every failure to an API error. `entry` is filled
-  // in from the outcome.
   // action: "put" (recorded as create or update) or "restore".
   EditResult write_article(const std::string& editor, const std::string& id, const std::string& body,
                            const std::string& action);
-  using StageFn = std::function<void(std::optional<CorpusFileChange>&)>;
-  EditResult apply(AuditEntry entry, const StageFn& stage_file, const std::function<std::optional<EditOutcome>()>& write,
-                   const std::function<EditReply(const EditOutcome&)>& reply);
-  // Stage a corpus file change when a corpus directory is configured (else nothing).
-  void stage(std::optional<CorpusFileChange>& into, const std::string& relative_path, const std::string& content) const;
-  void stage_removal(std::optional<CorpusFileChange>& into, const std::string& relative_path) const;
+  // Runs one CorpusEditor operation under the write lock with commit pacing, recording
+  // the audit entry once the index holds the edit; maps the outcome to a reply.
+  using CorpusEdit = std::function<Expected<AppliedEdit>(const CorpusEditor::OnCommitted&)>;
+  EditResult apply(AuditEntry entry, const CorpusEdit& edit, const std::function<EditReply(const AppliedEdit&)>& reply);
+  // Finishes or undoes corpus file changes a killed process left staged, with audit entries.
+  void recover();
 
   std::string db_path_;
   std::string corpus_dir_;
@@ -71,7 +69,7 @@ class EditingService {
   std::timed_mutex write_mutex_;  // one write at a time; a waiting request gives up after a while
   std::chrono::steady_clock::time_point last_commit_{};  // guarded by write_mutex_
   analysis::Analyzer analyzer_;   // used only under write_mutex_
-  IndexEditor index_;
+  CorpusEditor editor_;           // used only under write_mutex_ (parse_entry excepted)
   AuditLog audit_;
   ReindexJobs jobs_;  // last member: its destructor waits for a running job
 };

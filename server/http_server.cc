@@ -7,6 +7,7 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include "server/analytics_handlers.h"
 #include "server/api_handlers.h"
 #include "server/edit_handlers.h"
+#include "server/guarded_server.h"
 #include "server/portal_handlers.h"
 #include "server/routes.h"
 #include "server/web_assets.h"
@@ -41,7 +43,7 @@ bool origin_allowed(const ServerConfig& config, const std::string& origin) {
 // client address: queries and paths (/szukaj/85010112345) can contain personal data, and a
 // path is whatever bytes a client sent, valid UTF-8 or not. The route's pattern says which
 // handler answered without repeating what was asked.
-void access_log(const std::string& route, int status, std::size_t bytes, double ms) {
+void access_log(const std::string& route, int status, std::size_t bytes, double ms, double slow_ms) {
   nlohmann::json line = {{"time", std::chrono::duration_cast<std::chrono::milliseconds>(
                                       std::chrono::system_clock::now().time_since_epoch())
                                       .count()},
@@ -49,6 +51,7 @@ void access_log(const std::string& route, int status, std::size_t bytes, double 
                          {"status", status},
                          {"duration_ms", std::round(ms * 1000.0) / 1000.0},
                          {"bytes", bytes}};
+  if (ms > slow_ms) line["slow"] = true;
   std::fprintf(stderr, "%s\n", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
@@ -57,6 +60,25 @@ AnalyticsOptions analytics_options(const ServerConfig& config) {
   options.path = state_file(config);
   options.retention_days = config.analytics_retention_days;
   return options;
+}
+
+std::chrono::milliseconds millis(double seconds) {
+  return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
+}
+
+ConnectionLimits connection_limits(const ServerConfig& config) {
+  ConnectionLimits limits;
+  limits.max_connections = static_cast<std::size_t>(config.max_connections);
+  limits.first_byte = millis(config.idle_timeout);
+  limits.header = millis(config.header_timeout);
+  limits.request = millis(config.request_timeout);
+  // An idle keep-alive connection holds a thread, and stopping waits for it: 2 s keeps a
+  // typing consultant's connection warm between keystrokes while bounding how long
+  // SIGTERM takes (it was 5 s with one idle connection).
+  limits.keep_alive = std::min(limits.first_byte, std::chrono::milliseconds(2000));
+  limits.idle_under_pressure = std::min(limits.first_byte, limits.idle_under_pressure);
+  limits.header_under_pressure = std::min(limits.header, limits.header_under_pressure);
+  return limits;
 }
 
 }  // namespace
@@ -71,19 +93,12 @@ HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
                         CacheOptions{static_cast<std::size_t>(config_.cache_results),
                                      static_cast<std::size_t>(config_.cache_documents)}}),
       analytics_(std::make_unique<SearchAnalytics>(analytics_options(config_))),
-      http_(std::make_unique<httplib::Server>()) {
+      http_(std::make_unique<GuardedServer>(connection_limits(config_))) {
   if (tokens_) editing_ = std::make_unique<EditingService>(config_.db_path, config_.corpus_dir, state_file(config_));
-  const int connections = config_.max_connections;
-  http_->new_task_queue = [connections] { return new httplib::ThreadPool(static_cast<std::size_t>(connections)); };
-  // An idle keep-alive connection holds a worker thread, and stopping waits for it: 2 s
-  // keeps a typing consultant's connection warm between keystrokes while bounding both
-  // how long SIGTERM takes (it was 5 s with one idle connection) and how long idle
-  // sockets can hold every thread.
-  http_->set_keep_alive_timeout(2);
   http_->set_payload_max_length(1 << 20);
-  http_->set_read_timeout(std::chrono::seconds(10));
-  http_->set_write_timeout(std::chrono::seconds(10));
-  http_->set_keep_alive_max_count(1000);
+  metrics_.set_connection_source([guarded = static_cast<GuardedServer*>(http_.get())] {
+    return ConnectionStats{guarded->open_connections(), guarded->refused_slow(), guarded->refused_large()};
+  });
   // Headers and body go out in separate writes; without TCP_NODELAY, Nagle plus delayed
   // ACKs add ~40 ms to every keep-alive response.
   http_->set_tcp_nodelay(true);
@@ -265,7 +280,7 @@ void HttpServer::register_routes() {
       const std::string route = current_route_label(req.method);
       forget_current_route();
       metrics_.observe(route, res.status, seconds);
-      access_log(route, res.status, res.body.size(), seconds * 1000.0);
+      access_log(route, res.status, res.body.size(), seconds * 1000.0, config_.slow_request_ms);
     } catch (...) {
       std::fputs("{\"event\":\"access_log_failed\"}\n", stderr);
     }

@@ -46,6 +46,15 @@ std::string Metrics::render(unsigned documents, unsigned long long revision, con
       << "wiedza_cache_lookups_total{cache=\"results\",outcome=\"miss\"} " << caches.result_misses << "\n"
       << "wiedza_cache_lookups_total{cache=\"documents\",outcome=\"hit\"} " << caches.document_hits << "\n"
       << "wiedza_cache_lookups_total{cache=\"documents\",outcome=\"miss\"} " << caches.document_misses << "\n";
+  if (connections_) {
+    const ConnectionStats c = connections_();
+    out << "# HELP wiedza_connections_open HTTP connections open now.\n# TYPE wiedza_connections_open gauge\n"
+        << "wiedza_connections_open " << c.open << "\n"
+        << "# HELP wiedza_requests_refused_total Requests cut off by a connection limit, by reason.\n"
+        << "# TYPE wiedza_requests_refused_total counter\n"
+        << "wiedza_requests_refused_total{reason=\"timeout\"} " << c.refused_slow << "\n"
+        << "wiedza_requests_refused_total{reason=\"headers_too_large\"} " << c.refused_large << "\n";
+  }
   return out.str();
 }
 

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -13,8 +15,17 @@
 
 namespace wiedza::server {
 
+// What the connection handling (server/guarded_server.h) reports.
+struct ConnectionStats {
+  std::size_t open = 0;
+  std::size_t refused_slow = 0;   // 408: headers or request not received in time
+  std::size_t refused_large = 0;  // 431: request line and headers too large
+};
+
 class Metrics {
  public:
+  // Read at scrape time; set once before serving.
+  void set_connection_source(std::function<ConnectionStats()> source) { connections_ = std::move(source); }
   void observe(const std::string& route, int status, double seconds);
   // `documents` and `revision` are gauges read at scrape time.
   std::string render(unsigned documents, unsigned long long revision, const CacheStats& caches) const;
@@ -27,6 +38,7 @@ class Metrics {
   std::map<std::pair<std::string, int>, unsigned long long> requests_;
   std::map<std::string, std::array<unsigned long long, kBuckets.size() + 1>> buckets_;  // last: +Inf
   std::map<std::string, double> sum_;
+  std::function<ConnectionStats()> connections_;
 };
 
 }  // namespace wiedza::server

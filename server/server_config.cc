@@ -13,6 +13,16 @@ std::string validate(const ServerConfig& c) {
   if (c.max_connections < 1 || c.max_connections > 10000) {
     return "--max-connections must be 1-10000 (got " + std::to_string(c.max_connections) + ")";
   }
+  for (const auto& [flag, value] : {std::pair{"--idle-timeout", c.idle_timeout},
+                                    std::pair{"--header-timeout", c.header_timeout},
+                                    std::pair{"--request-timeout", c.request_timeout}}) {
+    if (!(value >= 0.1 && value <= 3600)) {
+      return std::string(flag) + " must be 0.1-3600 seconds (got " + std::to_string(value) + ")";
+    }
+  }
+  if (!(c.slow_request_ms >= 0 && c.slow_request_ms <= 3600000)) {
+    return "--slow-request-ms must be 0-3600000 (got " + std::to_string(c.slow_request_ms) + ")";
+  }
   for (const std::string& o : c.cors_origins) {
     const bool scheme = o.rfind("http://", 0) == 0 || o.rfind("https://", 0) == 0;
     const std::size_t after_scheme = o.find("://") + 3;

@@ -15,12 +15,19 @@ struct ServerConfig {
   std::string host = "127.0.0.1";  // loopback unless asked otherwise
   int port = 8080;                 // 0 picks a free port (printed at start)
   int threads = 8;            // searches running at once (each has its own Searcher)
-  int max_connections = 256;  // HTTP worker threads; an open keep-alive connection holds one
+  int max_connections = 1024;  // connections handled at once, one thread each (server/guarded_server.h)
+  // Connection deadlines in seconds (docs/operations.md, "Limits"): a new connection must
+  // start a request within idle_timeout; a request's line and headers must arrive within
+  // header_timeout, the whole request within request_timeout.
+  double idle_timeout = 5;
+  double header_timeout = 10;
+  double request_timeout = 60;
   std::vector<std::string> cors_origins;  // exact origins allowed to call the API cross-origin
-  // Requests slower than this are still answered; the access log flags them.
+  // Requests slower than this are still answered; their access-log line says "slow":true,
+  // so a log search finds them without parsing durations.
   double slow_request_ms = 100;
 
-  // Editing (docs/editing.md). Without a tokens file the server is read-only.
+  // Editing (docs/operations.md, "Editing live"; docs/api.md, "Editing"). Without a tokens file the server is read-only.
   std::string tokens_path;
   // The corpus directory this database is built from: POST /api/reindex reads it, and
   // edits made through the API are written back to it. Optional.

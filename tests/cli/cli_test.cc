@@ -64,6 +64,26 @@ TEST_F(CliTest, RemovedFileDisappearsFromResults) {
   EXPECT_EQ(search_json("psy")["results"].size(), 0u);
 }
 
+// A server killed mid-DELETE leaves the article moved aside under a hidden name, before
+// the index commit: reindexing must not apply that unacknowledged deletion.
+TEST_F(CliTest, IndexPutsBackADeletionTheIndexNeverGot) {
+  corpus.put("dowod", TestCorpus::article("dowod", "Dowód osobisty", "Wniosek o dowód osobisty."));
+  corpus.put("meldunek", TestCorpus::article("meldunek", "Meldunek", "Zameldowanie na pobyt stały."));
+  ASSERT_EQ(index().exit_code, 0);
+  const auto articles = corpus.dir() / "articles";
+  std::filesystem::rename(articles / "dowod.json", articles / ".dowod.json.del-123");
+  std::ofstream(articles / ".meldunek.json.tmp-456") << "{\"half\": ";  // a write killed midway
+  auto r = index();
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("articles/dowod.json: a deletion interrupted by a crash was undone"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("articles/meldunek.json: a write interrupted by a crash was undone"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("0 added, 0 updated, 2 unchanged, 0 deleted"), std::string::npos) << r.output;
+  EXPECT_TRUE(std::filesystem::exists(articles / "dowod.json"));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(articles), std::filesystem::directory_iterator()), 2);
+}
+
 TEST_F(CliTest, SearchJsonHasHighlightedSnippets) {
   corpus.put("a", TestCorpus::article("a", "Odpady wielkogabarytowe", "Odbiór odpadów wielkogabarytowych."));
   index();

@@ -16,11 +16,6 @@ namespace fs = std::filesystem;
 using testing::TempDir;
 using testing::TestCorpus;
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 std::size_t entries(const fs::path& dir) {
   return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
 }
@@ -31,11 +26,11 @@ TEST(CorpusFiles, AStagedWriteIsInvisibleUntilCommitted) {
   std::ofstream(target) << "old";
   {
     auto change = CorpusFileChange::write(target, "new");
-    EXPECT_EQ(read(target), "old");
+    EXPECT_EQ(testing::read_file(target), "old");
     EXPECT_EQ(entries(tmp.path()), 2u);  // the hidden staged file
     change.commit();
   }
-  EXPECT_EQ(read(target), "new");
+  EXPECT_EQ(testing::read_file(target), "new");
   EXPECT_EQ(entries(tmp.path()), 1u);
 }
 
@@ -44,12 +39,12 @@ TEST(CorpusFiles, AnUncommittedChangeIsUndone) {
   const fs::path target = tmp.path() / "a.json";
   std::ofstream(target) << "old";
   { auto change = CorpusFileChange::write(target, "new"); }
-  EXPECT_EQ(read(target), "old");
+  EXPECT_EQ(testing::read_file(target), "old");
   {
     auto removal = CorpusFileChange::remove(target);
     EXPECT_FALSE(fs::exists(target));
   }
-  EXPECT_EQ(read(target), "old");  // moved back
+  EXPECT_EQ(testing::read_file(target), "old");  // moved back
   EXPECT_EQ(entries(tmp.path()), 1u);
   auto removal = CorpusFileChange::remove(target);
   removal.commit();

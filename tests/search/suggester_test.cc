@@ -42,5 +42,14 @@ TEST(FoldedWords, SplitsAndFolds) {
   EXPECT_EQ(folded_words("Łódź, ul. Żółta 5"), (std::vector<std::string>{"lodz", "ul", "zolta", "5"}));
 }
 
+// The analyser's tokenizer decides what a word is, so compounds split into the parts
+// search indexes, and a phone number typed in groups matches group by group.
+TEST(FoldedWords, SplitsLikeTheAnalyser) {
+  EXPECT_EQ(folded_words("Adres e-mail"), (std::vector<std::string>{"adres", "e", "mail"}));
+  EXPECT_EQ(folded_words("Świadczenie 800+"), (std::vector<std::string>{"swiadczenie", "800"}));
+  EXPECT_EQ(folded_words("tel. 12 616 55 55"), (std::vector<std::string>{"tel", "12", "616", "55", "55"}));
+  EXPECT_EQ(folded_words("Kraków\u00A0—\u00A0Nowa Huta"), (std::vector<std::string>{"krakow", "nowa", "huta"}));
+}
+
 }  // namespace
 }  // namespace wiedza

@@ -76,6 +76,11 @@ std::string wiedza_binary() {
 #endif
 }
 
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 CommandResult run_command(const std::string& command, bool with_stderr) {
   std::string full = command + (with_stderr ? " 2>&1" : " 2>/dev/null");
   FILE* pipe = popen(full.c_str(), "r");

@@ -45,6 +45,9 @@ class TestCorpus {
 // server demands; returns its path.
 std::string write_tokens_file(const std::filesystem::path& path, const std::string& lines);
 
+// The whole content of a file ("" when it cannot be read).
+std::string read_file(const std::filesystem::path& path);
+
 // Path of the built wiedza binary (set by CMake).
 std::string wiedza_binary();
 
