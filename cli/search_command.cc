@@ -65,6 +65,10 @@ void print_text(const Answer& answer, const Directory& directory, bool color) {
     std::snprintf(confidence, sizeof confidence, "%.0f%%", answer.routing->confidence * 100);
     std::cout << "routing: " << (unit != nullptr ? unit->name : answer.routing->unit) << " (" << answer.routing->unit
               << "), confidence " << confidence << "\n  " << answer.routing->reason << "\n";
+    if (unit != nullptr && unit->opening_hours) {
+      std::cout << "  now: " << open_status(*unit->opening_hours, warsaw_time(std::chrono::system_clock::now())).text
+                << "\n";
+    }
   } else {
     std::cout << "routing: none" << (answer.contact_unit.empty() ? "" : "; contact " + answer.contact_unit) << "\n";
   }
@@ -81,7 +85,9 @@ nlohmann::json answer_json(const Answer& answer, const Directory& directory) {
           {"answer_confidence", round3(result.answer_confidence)},
           {"weak", result.weak},
           {"results", std::move(results)},
-          {"routing", answer.routing ? routing_to_json(*answer.routing, directory) : nlohmann::json()}};
+          {"routing", answer.routing ? routing_to_json(*answer.routing, directory,
+                                                       warsaw_time(std::chrono::system_clock::now()))
+                                     : nlohmann::json()}};
 }
 
 int run_batch(Searcher& searcher, const SearchOptions& o) {

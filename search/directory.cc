@@ -48,6 +48,11 @@ std::optional<Unit> parse_unit(const nlohmann::json& j, const std::string& file,
   u.address = r.optional_string("address");
   u.hours = r.optional_string("hours");
   u.description = r.optional_string("description");
+  if (r.has("opening_hours") && !j["opening_hours"].is_null()) {
+    u.opening_hours = parse_opening_hours(j["opening_hours"], file, where.empty() ? "opening_hours" : where + ".opening_hours",
+                                          errors);
+    if (!u.opening_hours) return std::nullopt;
+  }
   if (r.failed()) return std::nullopt;
   return u;
 }
@@ -100,8 +105,10 @@ std::map<std::string, Category> parse_categories(const nlohmann::json& doc, cons
 }
 
 nlohmann::json to_json(const Unit& u) {
-  return {{"id", u.id},       {"name", u.name},   {"kind", u.kind},   {"phone", u.phone},
-          {"email", u.email}, {"address", u.address}, {"hours", u.hours}, {"description", u.description}};
+  nlohmann::json j = {{"id", u.id},       {"name", u.name},       {"kind", u.kind},   {"phone", u.phone},
+                      {"email", u.email}, {"address", u.address}, {"hours", u.hours}, {"description", u.description}};
+  if (u.opening_hours) j["opening_hours"] = to_json(*u.opening_hours);
+  return j;
 }
 
 nlohmann::json to_json(const Category& c) { return {{"id", c.id}, {"name", c.name}}; }

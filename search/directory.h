@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "search/opening_hours.h"
 #include "search/validation_error.h"
 
 namespace wiedza {
@@ -16,7 +17,8 @@ struct Unit {
   std::string id;
   std::string name;
   std::string kind;  // wydzial | jednostka | spolka | zewnetrzna
-  std::string phone, email, address, hours, description;
+  std::string phone, email, address, hours, description;  // `hours`: free text, for display
+  std::optional<OpeningHours> opening_hours;  // the same as data, when the unit lists it
 };
 
 struct Category {

@@ -16,15 +16,27 @@ nlohmann::json category_ref(const Directory& directory, const std::string& id) {
   return {{"id", id}, {"name", c != nullptr ? c->name : id}};
 }
 
-nlohmann::json routing_to_json(const RoutingHint& routing, const Directory& directory) {
+nlohmann::json unit_json(const Unit& unit, const LocalTime& now) {
+  nlohmann::json j = to_json(unit);
+  if (unit.opening_hours) j["open_now"] = to_json(open_status(*unit.opening_hours, now));
+  return j;
+}
+
+nlohmann::json unit_card_json(const Unit& unit, const LocalTime& now) {
+  nlohmann::json card = unit_json(unit, now);
+  card.erase("description");
+  return card;
+}
+
+nlohmann::json routing_to_json(const RoutingHint& routing, const Directory& directory, const LocalTime& now) {
   nlohmann::json unit = unit_ref(directory, routing.unit);
-  if (const Unit* u = directory.unit(routing.unit)) {
-    unit = to_json(*u);
-    unit.erase("description");
-  }
+  if (const Unit* u = directory.unit(routing.unit)) unit = unit_card_json(*u, now);
   nlohmann::json alternatives = nlohmann::json::array();
   for (const RoutingAlternative& a : routing.alternatives) {
-    alternatives.push_back({{"unit", unit_ref(directory, a.unit)}, {"confidence", round3(a.confidence)}});
+    // With phone and hours: a consultant may transfer to an alternative instead.
+    const Unit* alt = directory.unit(a.unit);
+    alternatives.push_back({{"unit", alt != nullptr ? unit_card_json(*alt, now) : unit_ref(directory, a.unit)},
+                            {"confidence", round3(a.confidence)}});
   }
   // Moved, not copied, into place: nlohmann::json copies anything passed by name.
   return {{"unit", std::move(unit)},

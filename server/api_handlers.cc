@@ -35,7 +35,7 @@ void ApiHandlers::search(const httplib::Request& req, httplib::Response& res) co
   auto searcher = pool.acquire();
   const Answer a = answer(*searcher, std::get<SearchRequest>(params));
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  nlohmann::json body = search_response(a, searcher->directory(), ms);
+  nlohmann::json body = search_response(a, searcher->directory(), ms, local_time());
   body["search_id"] = record_search(analytics, req, std::get<SearchRequest>(params), a.result);
   send_json(res, body);
 }
@@ -64,11 +64,14 @@ void ApiHandlers::article(const httplib::Request& req, httplib::Response& res) c
   auto searcher = pool.acquire();
   auto stored = searcher->article(id);
   if (!stored) return send_error(res, ApiError::not_found("no article with id '" + id + "'"));
-  send_json(res, article_response(*stored, searcher->directory()));
+  send_json(res, article_response(*stored, searcher->directory(), local_time()));
 }
 
 void ApiHandlers::units(const httplib::Request&, httplib::Response& res) const {
-  send_json(res, {{"units", units_to_json(pool.acquire()->directory().units)}});
+  nlohmann::json units = nlohmann::json::array();
+  const LocalTime now = local_time();
+  for (const auto& [id, u] : pool.acquire()->directory().units) units.push_back(unit_json(u, now));
+  send_json(res, {{"units", std::move(units)}});
 }
 
 void ApiHandlers::categories(const httplib::Request&, httplib::Response& res) const {

@@ -3,6 +3,8 @@
 
 #include <httplib.h>
 
+#include <functional>
+
 #include "server/api_error.h"
 #include "server/editor_tokens.h"
 #include "server/metrics.h"
@@ -20,6 +22,7 @@ struct ApiHandlers {
   Metrics& metrics_registry;
   const EditorTokens* tokens;  // null: the server is read-only
   SearchAnalytics* analytics = nullptr;  // null: searches are not recorded (search_id null)
+  std::function<LocalTime()> local_time;  // now in Europe/Warsaw, for units' opening hours
 
   void search(const httplib::Request& req, httplib::Response& res) const;
   void suggest(const httplib::Request& req, httplib::Response& res) const;

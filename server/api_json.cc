@@ -12,7 +12,7 @@ nlohmann::json nullable(const std::string& s) { return s.empty() ? nlohmann::jso
 
 }  // namespace
 
-nlohmann::json search_response(const Answer& answer, const Directory& directory, double took_ms) {
+nlohmann::json search_response(const Answer& answer, const Directory& directory, double took_ms, const LocalTime& now) {
   const SearchResult& result = answer.result;
   nlohmann::json results = nlohmann::json::array();
   // Scores are relative to the best hit of this query's ranking (0-1), on every page:
@@ -30,7 +30,7 @@ nlohmann::json search_response(const Answer& answer, const Directory& directory,
                        {"score", round3(h.score / best)},
                        {"updated", nullable(h.updated)}});
   }
-  nlohmann::json routing_json = answer.routing ? routing_to_json(*answer.routing, directory) : nlohmann::json();
+  nlohmann::json routing_json = answer.routing ? routing_to_json(*answer.routing, directory, now) : nlohmann::json();
   nlohmann::json facets = nlohmann::json::object();
   for (const char* name : {"category", "unit", "kind"}) {
     nlohmann::json list = nlohmann::json::array();
@@ -57,12 +57,12 @@ nlohmann::json search_response(const Answer& answer, const Directory& directory,
           {"facets", std::move(facets)}};
 }
 
-nlohmann::json article_response(const nlohmann::json& stored, const Directory& directory) {
+nlohmann::json article_response(const nlohmann::json& stored, const Directory& directory, const LocalTime& now) {
   nlohmann::json a = stored;
   const std::string unit = stored.value("unit", "");
   const std::string category = stored.value("category", "");
   if (const Unit* u = directory.unit(unit)) {
-    a["unit"] = to_json(*u);
+    a["unit"] = unit_json(*u, now);
   } else {
     a["unit"] = unit_ref(directory, unit);
   }

@@ -152,7 +152,7 @@ EditResult EditingService::write_article(const std::string& editor, const std::s
       },
       [](const AppliedEdit& a) {
         return EditReply{a.outcome.created ? 201 : 200,
-                         {{"article", article_response(a.stored, a.directory)}, {"revision", a.outcome.revision}}};
+                         {{"article", article_response(a.stored, a.directory, warsaw_time(std::chrono::system_clock::now()))}, {"revision", a.outcome.revision}}};
       });
 }
 

@@ -148,12 +148,14 @@ void HttpServer::stop() {
 
 void HttpServer::register_routes() {
   httplib::Server& s = *http_;
-  ApiHandlers h{pool_, metrics_, tokens_ ? &*tokens_ : nullptr};
-  h.analytics = analytics_.get();
+  auto local_time = [clock = config_.clock] {
+    return warsaw_time(clock ? clock() : std::chrono::system_clock::now());
+  };
+  ApiHandlers h{pool_, metrics_, tokens_ ? &*tokens_ : nullptr, analytics_.get(), local_time};
   AnalyticsHandlers a{pool_, *analytics_, tokens_ ? &*tokens_ : nullptr, config_.db_path};
 
   EditHandlers edits{editing_.get(), tokens_ ? &*tokens_ : nullptr};
-  PortalHandlers portal{pool_, analytics_.get()};
+  PortalHandlers portal{pool_, analytics_.get(), local_time};
   using K = RouteKind;
   constexpr bool json = true;  // the route takes a JSON body
   // clang-format off

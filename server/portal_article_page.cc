@@ -36,7 +36,7 @@ std::string feedback_html(const std::string& id) {
 
 }  // namespace
 
-std::string render_article_page(const nlohmann::json& stored, const Directory& directory) {
+std::string render_article_page(const nlohmann::json& stored, const Directory& directory, const LocalTime& now) {
   const std::string id = text_field(stored, "id"), title = text_field(stored, "title");
   const std::string summary = text_field(stored, "summary"), updated = text_field(stored, "updated");
   const Category* category = directory.category(text_field(stored, "category"));
@@ -54,7 +54,7 @@ std::string render_article_page(const nlohmann::json& stored, const Directory& d
   main += feedback_html(id) + "</article>\n<div class=\"aside\">";
   if (unit != nullptr) {
     const bool report = text_field(stored, "kind") == "interwencja";
-    main += unit_card_html(*unit, report ? CardPurpose::kReport : CardPurpose::kContact, "card-title");
+    main += unit_card_html(*unit, report ? CardPurpose::kReport : CardPurpose::kContact, "card-title", now);
   }
   main += helpline_html() + "</div></div>\n";
   return render_frame({title, "", main});

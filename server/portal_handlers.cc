@@ -47,7 +47,7 @@ void PortalHandlers::search_page(const httplib::Request& req, httplib::Response&
   auto searcher = pool.acquire();
   const Answer a = answer(*searcher, request);
   record_search(analytics, req, request, a.result);
-  send_html(res, render_search_page({request, a, searcher->directory()}));
+  send_html(res, render_search_page({request, a, searcher->directory(), local_time()}));
 }
 
 void PortalHandlers::article_page(const httplib::Request& req, httplib::Response& res) const {
@@ -55,7 +55,7 @@ void PortalHandlers::article_page(const httplib::Request& req, httplib::Response
   auto searcher = pool.acquire();
   auto stored = searcher->article(id);
   if (!stored) return send_not_found_page(res);
-  send_html(res, render_article_page(*stored, searcher->directory()));
+  send_html(res, render_article_page(*stored, searcher->directory(), local_time()));
 }
 
 }  // namespace wiedza::server

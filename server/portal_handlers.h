@@ -4,6 +4,8 @@
 
 #include <httplib.h>
 
+#include <functional>
+
 #include "server/search_analytics.h"
 #include "server/searcher_pool.h"
 
@@ -26,6 +28,7 @@ void send_widget(httplib::Response& res);
 struct PortalHandlers {
   SearcherPool& pool;
   SearchAnalytics* analytics = nullptr;  // a submitted search is recorded, as the API's are
+  std::function<LocalTime()> local_time;  // now in Europe/Warsaw, for units' opening hours
 
   void search_page(const httplib::Request& req, httplib::Response& res) const;
   void article_page(const httplib::Request& req, httplib::Response& res) const;

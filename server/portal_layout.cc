@@ -16,7 +16,7 @@ std::string tel_href(const std::string& phone) {
   return "tel:" + digits;
 }
 
-std::string contact_rows(const Unit& u) {
+std::string contact_rows(const Unit& u, const LocalTime& now) {
   std::string out = "<dl class=\"contact\">";
   if (!u.phone.empty()) {
     out += "<dt>Telefon</dt><dd><a href=\"" + html_escape(tel_href(u.phone)) + "\">" + html_escape(u.phone) +
@@ -27,6 +27,11 @@ std::string contact_rows(const Unit& u) {
   }
   if (!u.address.empty()) out += "<dt>Adres</dt><dd>" + html_escape(u.address) + "</dd>";
   if (!u.hours.empty()) out += "<dt>Godziny</dt><dd>" + html_escape(u.hours) + "</dd>";
+  if (u.opening_hours) {
+    const OpenStatus status = open_status(*u.opening_hours, now);
+    out += std::string("<dt>Teraz</dt><dd class=\"open-now ") + (status.open ? "open" : "closed") + "\">" +
+           html_escape(status.text) + "</dd>";
+  }
   return out + "</dl>";
 }
 
@@ -64,13 +69,13 @@ std::string helpline_html() {
          "</section>";
 }
 
-std::string unit_card_html(const Unit& unit, CardPurpose purpose, const std::string& heading_id) {
+std::string unit_card_html(const Unit& unit, CardPurpose purpose, const std::string& heading_id, const LocalTime& now) {
   const bool report = purpose == CardPurpose::kReport;
   std::string out = "<section class=\"card\" aria-labelledby=\"" + heading_id + "\">";
   out += "<h2 id=\"" + heading_id + "\">" + (report ? "Jak zgłosić problem" : "Kto pomoże w tej sprawie") + "</h2>";
   if (report) out += report_how(unit);
   out += "<p class=\"unit-name\">" + html_escape(unit.name) + "</p>";
-  out += contact_rows(unit);
+  out += contact_rows(unit, now);
   return out + "</section>";
 }
 

@@ -23,7 +23,8 @@ enum class CardPurpose { kContact, kReport };
 
 // The unit's name, phone, e-mail, address and hours; for kReport, first how to report.
 // `heading_id` must be unique in the page (the card is labelled by its heading).
-std::string unit_card_html(const Unit& unit, CardPurpose purpose, const std::string& heading_id);
+// With opening hours, the card says whether the unit is open at `now`.
+std::string unit_card_html(const Unit& unit, CardPurpose purpose, const std::string& heading_id, const LocalTime& now);
 
 // The city's contact centre: the answer of last resort on every page.
 std::string helpline_html();

@@ -18,11 +18,12 @@ struct SearchPage {
   const SearchRequest& request;
   const Answer& answer;  // the page's hits, routing and the unit to contact without a hint
   const Directory& directory;
+  LocalTime now;  // for the contact card's "open now"
 };
 std::string render_search_page(const SearchPage& page);
 
 // /artykul/{id}: the stored article (as Searcher::article returns it).
-std::string render_article_page(const nlohmann::json& stored, const Directory& directory);
+std::string render_article_page(const nlohmann::json& stored, const Directory& directory, const LocalTime& now);
 
 // Status pages (404: unknown article or page; 400: a query the search cannot take).
 std::string render_not_found_page();

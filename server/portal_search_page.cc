@@ -87,7 +87,7 @@ std::string contact_html(const SearchPage& p) {
   std::string out;
   if (unit != nullptr) {
     const bool report = p.answer.routing && p.answer.routing->intervention;
-    out += unit_card_html(*unit, report ? CardPurpose::kReport : CardPurpose::kContact, "card-title");
+    out += unit_card_html(*unit, report ? CardPurpose::kReport : CardPurpose::kContact, "card-title", p.now);
   }
   return out + helpline_html();
 }

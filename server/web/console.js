@@ -187,8 +187,17 @@
     if (routing.alternatives && routing.alternatives.length) {
       routingEl.appendChild(el("p", "confidence", "Inne możliwości:"));
       var ul = el("ul", "alternatives");
+      // Each with its phone (a link that dials) and whether it is open now.
       routing.alternatives.forEach(function (alt) {
-        ul.appendChild(el("li", null, alt.unit.name + " (" + Math.round(alt.confidence * 100) + "%)"));
+        var li = el("li", null, alt.unit.name + " (" + Math.round(alt.confidence * 100) + "%)");
+        if (alt.unit.phone) {
+          li.appendChild(document.createTextNode(" "));
+          var call = el("a", "alt-phone", alt.unit.phone);
+          call.href = "tel:" + alt.unit.phone.replace(/\s+/g, "");
+          li.appendChild(call);
+        }
+        if (alt.unit.open_now) li.appendChild(el("span", "open-now " + (alt.unit.open_now.open ? "open" : "closed"), " " + alt.unit.open_now.text));
+        ul.appendChild(li);
       });
       routingEl.appendChild(ul);
     }
@@ -205,9 +214,21 @@
       dl.appendChild(el("dt", null, row[0]));
       dl.appendChild(el("dd", null, row[1]));
     });
+    // Open now, from the unit's structured hours (in Europe/Warsaw, judged by the server).
+    var closed = u.open_now && !u.open_now.open;
+    if (u.open_now) {
+      dl.appendChild(el("dt", null, "Teraz"));
+      dl.appendChild(el("dd", "open-now " + (closed ? "closed" : "open"), u.open_now.text));
+    }
     routingEl.appendChild(dl);
+    if (closed) {
+      var warn = el("p", "closed-warning", "Jednostka jest teraz zamknięta – przełączenie nie zostanie odebrane. " +
+        "Podaj godziny otwarcia albo przyjmij zgłoszenie.");
+      warn.setAttribute("role", "note");
+      routingEl.appendChild(warn);
+    }
     if (u.phone) {
-      var a = el("a", "transfer", "Przełącz: " + u.phone);
+      var a = el("a", closed ? "transfer closed" : "transfer", (closed ? "Zadzwoń mimo to: " : "Przełącz: ") + u.phone);
       a.href = "tel:" + u.phone.replace(/\s+/g, "");
       routingEl.appendChild(a);
     }

@@ -47,6 +47,11 @@
       dd.appendChild(row[2] ? link(row[2], row[1]) : document.createTextNode(row[1]));
       dl.appendChild(dd);
     });
+    // The same row as the server-rendered card (contact_rows in portal_layout.cc).
+    if (u.open_now) {
+      dl.appendChild(el("dt", null, "Teraz"));
+      dl.appendChild(el("dd", "open-now " + (u.open_now.open ? "open" : "closed"), u.open_now.text));
+    }
     box.appendChild(dl);
     return box;
   }

@@ -7,9 +7,9 @@ namespace {
 
 Directory directory() {
   Directory d;
-  d.units["wsa"] = {"wsa", "Wydział Spraw Administracyjnych", "wydzial", "", "", "", "", "dowody osobiste i meldunek"};
-  d.units["mpo"] = {"mpo", "Miejskie Przedsiębiorstwo Oczyszczania", "spolka", "", "", "", "", "odbiór odpadów"};
-  d.units["sm"] = {"sm", "Straż Miejska", "jednostka", "", "", "", "", "porządek publiczny"};
+  d.units["wsa"] = {"wsa", "Wydział Spraw Administracyjnych", "wydzial", "", "", "", "", "dowody osobiste i meldunek", std::nullopt};
+  d.units["mpo"] = {"mpo", "Miejskie Przedsiębiorstwo Oczyszczania", "spolka", "", "", "", "", "odbiór odpadów", std::nullopt};
+  d.units["sm"] = {"sm", "Straż Miejska", "jednostka", "", "", "", "", "porządek publiczny", std::nullopt};
   return d;
 }
 
@@ -88,7 +88,7 @@ TEST(Routing, TheHintFollowsTheTopResultUnlessClearlyOutvoted) {
   // "zgubiony dowód": the top article is the vehicle office's, two close ones the civil
   // affairs department's; the card must not contradict what the consultant reads first.
   Directory d = directory();
-  d.units["wk"] = {"wk", "Wydział Komunikacji", "wydzial", "", "", "", "", "pojazdy"};
+  d.units["wk"] = {"wk", "Wydział Komunikacji", "wydzial", "", "", "", "", "pojazdy", std::nullopt};
   SearchResult r;
   r.best = {hit("rejestracyjny", "wk", 10, 1), hit("osobisty", "wsa", 9, 1), hit("tymczasowy", "wsa", 7.5, 1)};
   auto h = route(r, d, UnitDescriptions());

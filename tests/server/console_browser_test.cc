@@ -2,6 +2,8 @@
 // query, see results and the routing card, move and open an article with the keyboard.
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "indexer/index_writer.h"
 #include "tests/support/running_server.h"
 #include "tests/support/webdriver.h"
@@ -23,17 +25,56 @@ class ConsoleBrowserTest : public ::testing::Test {
     config.db_path = tmp_->str("db");
     config.port = 0;
     config.threads = 2;
+    // Units' opening hours are judged at a moment tests choose (a weekday morning unless set).
+    config.clock = [] { return std::chrono::system_clock::time_point(std::chrono::seconds(now_.load())); };
     server_ = new RunningServer(config);
   }
   static void TearDownTestSuite() {
     delete server_;
     delete tmp_;
   }
+  void TearDown() override { now_ = kWednesdayMorning; }
   static TempDir* tmp_;
   static RunningServer* server_;
+  static std::atomic<long> now_;  // seconds since the epoch, UTC
+  // Wednesday 2 December 2026 at 10:00 and at 17:22 in Kraków.
+  static constexpr long kWednesdayMorning = 1796202000;
+  static constexpr long kWednesdayEvening = 1796228520;
 };
 TempDir* ConsoleBrowserTest::tmp_ = nullptr;
 RunningServer* ConsoleBrowserTest::server_ = nullptr;
+std::atomic<long> ConsoleBrowserTest::now_{kWednesdayMorning};
+
+// After hours the card says the unit is closed and when it opens, warns before a
+// transfer nobody would answer, and the button no longer says "Przełącz".
+TEST_F(ConsoleBrowserTest, AClosedUnitIsSaidToBeClosedBeforeATransfer) {
+  WebDriver browser;
+  now_ = kWednesdayEvening;
+  browser.navigate(server_->url("/"));
+  browser.send_keys(browser.find("#q"), "zgubiłem dowód osobisty");
+  ASSERT_TRUE(browser.wait_until("return document.querySelector('#routing .open-now') !== null;"))
+      << browser.execute("return document.getElementById('routing').innerText;").dump();
+  std::string card = browser.execute("return document.getElementById('routing').innerText;").get<std::string>();
+  EXPECT_NE(card.find("zamknięte, otwieramy jutro o 8:00"), std::string::npos) << card;
+  EXPECT_NE(card.find("Jednostka jest teraz zamknięta"), std::string::npos) << card;
+  EXPECT_NE(card.find("Zadzwoń mimo to: 12 616 55 10"), std::string::npos) << card;
+  EXPECT_EQ(card.find("Przełącz:"), std::string::npos) << card;
+  // Alternatives, when there are any, can be dialled.
+  EXPECT_EQ(browser.execute("return document.querySelectorAll('#routing .alternatives li').length === "
+                            "document.querySelectorAll('#routing .alternatives li a[href^=\"tel:\"]').length;")
+                .get<bool>(),
+            true);
+
+  // In the morning the same search offers the transfer, with the closing time.
+  now_ = kWednesdayMorning;
+  browser.navigate(server_->url("/"));
+  browser.send_keys(browser.find("#q"), "zgubiłem dowód osobisty");
+  ASSERT_TRUE(browser.wait_until("return document.querySelector('#routing .open-now.open') !== null;"));
+  card = browser.execute("return document.getElementById('routing').innerText;").get<std::string>();
+  EXPECT_NE(card.find("otwarte teraz, do 16:00"), std::string::npos) << card;
+  EXPECT_NE(card.find("Przełącz: 12 616 55 10"), std::string::npos) << card;
+  EXPECT_EQ(card.find("zamknięta"), std::string::npos) << card;
+}
 
 TEST_F(ConsoleBrowserTest, TypeSearchSeeRoutingAndOpenAnArticleWithTheKeyboard) {
   WebDriver browser;

@@ -34,6 +34,8 @@ class HttpServerTest : public ::testing::Test {
     config.port = 0;
     config.threads = 4;
     config.cors_origins = {"http://portal.example.pl"};
+    // Opening hours are judged at a moment tests choose (kWednesdayEvening by default).
+    config.clock = [] { return std::chrono::system_clock::time_point(std::chrono::seconds(now_.load())); };
     server_ = new RunningServer(config);
   }
   static void TearDownTestSuite() {
@@ -59,9 +61,50 @@ class HttpServerTest : public ::testing::Test {
 
   static TempDir* tmp_;
   static RunningServer* server_;
+  static std::atomic<long> now_;  // seconds since the epoch, UTC
 };
 TempDir* HttpServerTest::tmp_ = nullptr;
 RunningServer* HttpServerTest::server_ = nullptr;
+// Wednesday 2 December 2026, 17:22 in Kraków (16:22 UTC), and 10:00 the same day.
+constexpr long kWednesdayEvening = 1796228520;
+constexpr long kWednesdayMorning = kWednesdayEvening - (7 * 3600 + 22 * 60);
+std::atomic<long> HttpServerTest::now_{kWednesdayEvening};
+
+// The card says whether the unit is open, from its structured hours in Europe/Warsaw:
+// at 17:22 on a Wednesday the department that closes at 16:00 is closed until tomorrow.
+TEST_F(HttpServerTest, TheCardSaysWhetherTheUnitIsOpenNow) {
+  const std::string q = "/api/search?q=zgubi%C5%82em%20dow%C3%B3d%20osobisty&record=false";
+  now_ = kWednesdayEvening;
+  auto evening = get_json(q);
+  ASSERT_EQ(evening["routing"]["unit"]["id"], "wsa") << evening["routing"].dump();
+  EXPECT_EQ(evening["routing"]["unit"]["open_now"],
+            (nlohmann::json{{"open", false}, {"text", "zamknięte, otwieramy jutro o 8:00"}}));
+  EXPECT_EQ(evening["routing"]["unit"]["opening_hours"]["wed"], (nlohmann::json{"8:00-16:00"}));
+  const auto alternatives = evening["routing"]["alternatives"];
+  for (const auto& alt : alternatives) {
+    EXPECT_TRUE(alt["unit"].contains("phone")) << "alternatives carry their phone: " << alt.dump();
+  }
+  // The same unit in the morning; the article's unit and the portal's card say the same.
+  now_ = kWednesdayMorning;
+  EXPECT_EQ(get_json(q)["routing"]["unit"]["open_now"]["text"], "otwarte teraz, do 16:00");
+  EXPECT_EQ(get_json("/api/articles/dowod-osobisty-utrata")["unit"]["open_now"]["text"], "otwarte teraz, do 16:00");
+  auto page = server_->client().Get("/artykul/dowod-osobisty-utrata");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("<dt>Teraz</dt><dd class=\"open-now open\">otwarte teraz, do 16:00</dd>"), std::string::npos);
+  now_ = kWednesdayEvening;
+  page = server_->client().Get("/szukaj?q=zgubi%C5%82em%20dow%C3%B3d%20osobisty");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("<dd class=\"open-now closed\">zamknięte, otwieramy jutro o 8:00</dd>"), std::string::npos);
+  // The directory says it for every unit; the emergency lines answer round the clock.
+  bool seen = false;
+  const auto units = get_json("/api/units");
+  for (const auto& u : units["units"]) {
+    if (u["id"] != "sm") continue;
+    seen = true;
+    EXPECT_EQ(u["open_now"]["text"], "otwarte całą dobę");
+  }
+  EXPECT_TRUE(seen) << "the bundled directory has the municipal police (sm)";
+}
 
 // Routing is the query's, not the page's: the same hint, confidence and reason on
 // every page, through the API and the portal (it used to be computed from the page).
