@@ -8,13 +8,17 @@
   var statusEl = document.getElementById("status");
   var correctedEl = document.getElementById("corrected");
   var filtersEl = document.getElementById("filters");
+  var categoryEl = document.getElementById("category");
+  var moreEl = document.getElementById("more");
+  var recentEl = document.getElementById("recent");
   var resultsEl = document.getElementById("results");
   var articleEl = document.getElementById("article");
   var routingEl = document.getElementById("routing");
   var KIND = { informacja: "informacja", sprawa: "sprawa", interwencja: "interwencja" };
 
-  var state = { results: [], selected: -1, category: null, seq: 0, timer: null, settleTimer: null, recorded: null,
-                routing: null };
+  var state = { results: [], total: 0, selected: -1, category: null, seq: 0, timer: null, settleTimer: null,
+                recorded: null, routing: null, article: null };
+  var PAGE = 10;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -47,7 +51,7 @@
   // (the server answers a repeated search from its cache).
   var SETTLE_MS = 2000;
   function searchUrl() {
-    var url = "/api/search?limit=10&q=" + encodeURIComponent(input.value.trim());
+    var url = "/api/search?limit=" + PAGE + "&q=" + encodeURIComponent(input.value.trim());
     if (state.category) url += "&category=" + encodeURIComponent(state.category);
     return url;
   }
@@ -57,6 +61,7 @@
     var url = searchUrl();
     if (!input.value.trim()) return Promise.resolve(null);
     if (state.recorded && state.recorded.url === url) return state.recorded.id;
+    remember(input.value.trim());
     var id = fetch(url).then(function (r) { return r.ok ? r.json() : null; })
       .then(function (data) { return data ? data.search_id : null; })
       .catch(function () { return null; });
@@ -85,8 +90,8 @@
   // for developers.
   function showError(error) {
     clearTimeout(state.settleTimer);
-    state.results = []; state.selected = -1; state.routing = null;
-    resultsEl.textContent = ""; filtersEl.textContent = ""; correctedEl.hidden = true;
+    state.results = []; state.total = 0; state.selected = -1; state.routing = null; state.article = null;
+    resultsEl.textContent = ""; filtersEl.hidden = true; moreEl.hidden = true; correctedEl.hidden = true;
     renderRouting(null, false);
     var code = error && error.code;
     statusEl.textContent =
@@ -99,21 +104,82 @@
   function clearAll() {
     state.seq++;
     clearTimeout(state.settleTimer);
-    state.results = []; state.selected = -1; state.category = null; state.routing = null;
-    resultsEl.textContent = ""; filtersEl.textContent = ""; correctedEl.hidden = true;
+    state.results = []; state.total = 0; state.selected = -1; state.category = null; state.routing = null;
+    state.article = null;
+    resultsEl.textContent = ""; resultsEl.removeAttribute("tabindex");
+    filtersEl.hidden = true; moreEl.hidden = true; correctedEl.hidden = true;
     statusEl.textContent = "Wpisz pytanie mieszkańca.";
     renderRouting(null, false);
+    renderRecent();
+  }
+
+  // The last few searches of this browser tab, for a caller who asks again; kept in
+  // sessionStorage (gone with the tab) and never sent anywhere.
+  var RECENT_KEY = "wiedza.console.recent", RECENT_MAX = 8;
+  function recentList() {
+    try { return JSON.parse(sessionStorage.getItem(RECENT_KEY) || "[]"); } catch (e) { return []; }
+  }
+  function remember(q) {
+    if (!q) return;
+    var list = recentList().filter(function (x) { return x !== q; });
+    list.unshift(q);
+    try { sessionStorage.setItem(RECENT_KEY, JSON.stringify(list.slice(0, RECENT_MAX))); } catch (e) { /* full or off */ }
+  }
+  function renderRecent() {
+    var list = recentList(), ul = recentEl.querySelector("ul");
+    ul.textContent = "";
+    recentEl.hidden = !list.length || !!input.value.trim();
+    list.forEach(function (q) {
+      var b = el("button", null, q);
+      b.type = "button";
+      b.addEventListener("click", function () { input.value = q; recentEl.hidden = true; search(); input.focus(); });
+      var li = el("li");
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
   }
 
   function render(data) {
-    state.results = data.results; state.selected = data.results.length ? 0 : -1;
+    recentEl.hidden = true;
+    state.article = null;
+    state.results = data.results.slice(); state.total = data.total; state.selected = data.results.length ? 0 : -1;
     statusEl.textContent = !data.results.length ? "Nic nie znaleziono. Sprawdź pisownię lub użyj innych słów."
       : data.weak ? "Brak pewnej odpowiedzi – wyniki (" + data.total + ") mogą nie dotyczyć tej sprawy."
       : "Znaleziono " + plural(data.total, "artykuł", "artykuły", "artykułów") + ".";
     renderCorrected(data.corrected);
-    renderFilters(data.facets.category);
+    renderFilters(data.facets.category, data.total);
     resultsEl.textContent = "";
-    data.results.forEach(function (r, i) {
+    appendResults(data.results, 0);
+    resultsEl.setAttribute("role", "listbox");
+    if (data.results.length) resultsEl.tabIndex = 0; else resultsEl.removeAttribute("tabindex");
+    state.routing = data.routing;
+    renderRouting(data.routing, data.weak && data.results.length > 0);
+  }
+
+  function renderMore() {
+    var left = state.total - state.results.length;
+    moreEl.hidden = left <= 0;
+    moreEl.textContent = "Pokaż więcej wyników (" + plural(left, "pozostał", "pozostały", "pozostało") + ")";
+  }
+
+  // More results on demand: the next page of the same ranking (not recorded again).
+  function loadMore() {
+    var seq = state.seq, from = state.results.length;
+    moreEl.disabled = true;
+    fetch(searchUrl() + "&offset=" + from + "&record=false").then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) {
+        moreEl.disabled = false;
+        if (seq !== state.seq || !data) return;
+        state.results = state.results.concat(data.results);
+        appendResults(data.results, from);
+        select(from);
+      })
+      .catch(function () { moreEl.disabled = false; });
+  }
+
+  function appendResults(list, start) {
+    list.forEach(function (r, j) {
+      var i = start + j;
       var li = el("li", "result");
       li.id = "result-" + i;
       li.setAttribute("role", "option");
@@ -130,10 +196,7 @@
       li.addEventListener("click", function () { select(i); openSelected(); });
       resultsEl.appendChild(li);
     });
-    resultsEl.setAttribute("role", "listbox");
-    resultsEl.setAttribute("aria-label", "Wyniki");
-    state.routing = data.routing;
-    renderRouting(data.routing, data.weak && data.results.length > 0);
+    renderMore();
   }
 
   function renderCorrected(corrected) {
@@ -148,18 +211,20 @@
     correctedEl.appendChild(document.createTextNode("?"));
   }
 
-  function renderFilters(categories) {
-    filtersEl.textContent = "";
-    (categories || []).slice(0, 8).forEach(function (c) {
-      var b = el("button", null, c.name + " (" + c.count + ")");
-      b.type = "button";
-      b.setAttribute("aria-pressed", state.category === c.id ? "true" : "false");
-      b.addEventListener("click", function () {
-        state.category = state.category === c.id ? null : c.id;
-        search();
-      });
-      filtersEl.appendChild(b);
+  // One control for the category filter: one line above the results and one Tab stop
+  // (eight buttons pushed the first result down and came before it in Tab order).
+  function renderFilters(categories, total) {
+    categoryEl.textContent = "";
+    filtersEl.hidden = !categories || categories.length < 2 && !state.category;
+    var all = el("option", null, "Wszystkie kategorie" + (state.category ? "" : " (" + total + ")"));
+    all.value = "";
+    categoryEl.appendChild(all);
+    (categories || []).forEach(function (c) {
+      var o = el("option", null, c.name + " (" + c.count + ")");
+      o.value = c.id;
+      categoryEl.appendChild(o);
     });
+    categoryEl.value = state.category || "";
   }
 
   // The transfer card: the search's routing hint, or (once the consultant opens a result)
@@ -212,7 +277,7 @@
     [["Telefon", u.phone], ["Godziny", u.hours], ["E-mail", u.email], ["Adres", u.address]].forEach(function (row) {
       if (!row[1]) return;
       dl.appendChild(el("dt", null, row[0]));
-      dl.appendChild(el("dd", null, row[1]));
+      dl.appendChild(el("dd", row[0] === "Telefon" || row[0] === "E-mail" ? "nowrap" : null, row[1]));
     });
     // Open now, from the unit's structured hours (in Europe/Warsaw, judged by the server).
     var closed = u.open_now && !u.open_now.open;
@@ -232,6 +297,7 @@
       a.href = "tel:" + u.phone.replace(/\s+/g, "");
       routingEl.appendChild(a);
     }
+    copyControls();
   }
 
   // The card for an opened article: its own unit, and what the search suggested if that
@@ -255,7 +321,11 @@
       li.setAttribute("aria-selected", j === state.selected ? "true" : "false");
     });
     var li = document.getElementById("result-" + state.selected);
-    if (li) { li.scrollIntoView({ block: "nearest" }); input.setAttribute("aria-activedescendant", li.id); }
+    if (li) {
+      li.scrollIntoView({ block: "nearest" });
+      input.setAttribute("aria-activedescendant", li.id);
+      resultsEl.setAttribute("aria-activedescendant", li.id);
+    }
   }
 
   function openSelected() {
@@ -334,6 +404,7 @@
   }
 
   function renderArticle(a, searchId) {
+    state.article = a;
     articleEl.textContent = "";
     articleEl.appendChild(el("h2", null, a.title));
     if (a.summary) articleEl.appendChild(el("p", "lead", a.summary));
@@ -347,7 +418,68 @@
     articleEl.focus({ preventScroll: true });
   }
 
-  input.addEventListener("input", function () { state.category = null; scheduleSearch(); });
+  // Copy the answer (Alt+C, or the card's button): the open article's summary, else the
+  // selected result's, with the unit to contact, its phone, hours and whether it is open.
+  function answerText() {
+    var a = state.article, r = state.results[state.selected];
+    var title = a ? a.title : r && r.title, summary = a ? a.summary : r && r.summary;
+    var u = a && a.unit && a.unit.name ? a.unit : state.routing && state.routing.unit;
+    if (!title) return "";
+    var lines = [title];
+    if (summary) lines.push(summary);
+    if (u) {
+      var contact = [u.name];
+      if (u.phone) contact.push("tel. " + u.phone);
+      if (u.hours) contact.push(u.hours);
+      if (u.open_now) contact.push(u.open_now.text);
+      lines.push("Kontakt: " + contact.join(", "));
+    }
+    return lines.join("\n");
+  }
+  function copyAnswer() {
+    var text = answerText();
+    var done = function (ok) {
+      var note = routingEl.querySelector(".copy-status");
+      if (note) note.textContent = ok ? "Skopiowano odpowiedź do schowka." : "Nie udało się skopiować – zaznacz tekst ręcznie.";
+    };
+    if (!text) return;
+    // The asynchronous clipboard needs a secure context (https or localhost); elsewhere
+    // a selected textarea and the older copy command.
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+      return;
+    }
+    var area = el("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed"; area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    input.focus({ preventScroll: true });
+    done(ok);
+  }
+  function copyControls() {
+    var b = el("button", "copy", "Kopiuj odpowiedź (Alt+C)");
+    b.type = "button";
+    b.addEventListener("click", copyAnswer);
+    routingEl.appendChild(b);
+    var note = el("p", "copy-status");
+    note.setAttribute("role", "status");
+    routingEl.appendChild(note);
+  }
+
+  categoryEl.addEventListener("change", function () { state.category = categoryEl.value || null; search(); });
+  moreEl.addEventListener("click", loadMore);
+  // The results list is one Tab stop after the search box, with the same keys.
+  resultsEl.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown") { e.preventDefault(); select(state.selected + 1); }
+    else if (e.key === "ArrowUp") { e.preventDefault(); select(state.selected - 1); }
+    else if (e.key === "Enter") { e.preventDefault(); openSelected(); }
+  });
+  input.addEventListener("input", function () { state.category = null; if (!input.value.trim()) renderRecent(); scheduleSearch(); });
   form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(state.timer); search(); settle(); });
   input.addEventListener("keydown", function (e) {
     if (e.key === "ArrowDown") { e.preventDefault(); select(state.selected + 1); }
@@ -357,7 +489,9 @@
   });
   document.addEventListener("keydown", function (e) {
     var typing = document.activeElement === input;
-    if ((e.key === "/" && !typing) || (e.key === "k" && (e.ctrlKey || e.metaKey))) {
+    if (e.altKey && (e.key === "c" || e.key === "C" || e.code === "KeyC")) {
+      e.preventDefault(); copyAnswer();
+    } else if ((e.key === "/" && !typing) || (e.key === "k" && (e.ctrlKey || e.metaKey))) {
       e.preventDefault(); input.focus(); input.select();
     } else if (e.key === "Escape" && !typing) {
       input.focus();
@@ -370,6 +504,7 @@
   measureHeader();
   window.addEventListener("resize", measureHeader);
   input.focus();
+  renderRecent();
   // Deep link: /?q=... opens the console with that search.
   var initial = new URLSearchParams(window.location.search).get("q");
   if (initial) { input.value = initial; search(); }

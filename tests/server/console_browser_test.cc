@@ -2,9 +2,11 @@
 // query, see results and the routing card, move and open an article with the keyboard.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 
 #include "indexer/index_writer.h"
+#include "tests/support/axe.h"
 #include "tests/support/running_server.h"
 #include "tests/support/webdriver.h"
 
@@ -200,9 +202,92 @@ TEST_F(ConsoleBrowserTest, DidYouMeanAndCategoryFilter) {
   ASSERT_TRUE(browser.wait_until("return !document.getElementById('corrected').hidden;"));
   EXPECT_NE(browser.execute("return document.getElementById('corrected').innerText;").get<std::string>().find("petardy"),
             std::string::npos);
-  browser.execute("document.querySelector('#filters button').click();");
+  // One category only: no filter to choose from.
+  EXPECT_TRUE(browser.execute("return document.getElementById('filters').hidden;").get<bool>());
+  // The category filter is one select: choosing a category narrows the results to it.
+  browser.send_keys(browser.find("#q"), WebDriver::kEscape);
+  browser.send_keys(browser.find("#q"), "zgubiony dowod");
+  ASSERT_TRUE(browser.wait_until("return !document.getElementById('filters').hidden;"));
+  const std::string chosen = browser.execute(
+      "var s = document.getElementById('category'); s.selectedIndex = 1; s.dispatchEvent(new Event('change'));"
+      "return s.options[1].textContent.replace(/ \\(\\d+\\)$/, '');").get<std::string>();
   ASSERT_TRUE(browser.wait_until(
-      "return document.querySelector('#filters button[aria-pressed=\"true\"]') !== null;"));
+      "var metas = document.querySelectorAll('#results li .meta'); if (!metas.length) return false;"
+      "for (var i = 0; i < metas.length; ++i) if (metas[i].textContent.indexOf(" + nlohmann::json(chosen).dump() +
+      ") < 0) return false; return true;"))
+      << "every result should be in " << chosen;
+  EXPECT_EQ(browser.execute("return document.getElementById('category').value !== '';").get<bool>(), true);
+}
+
+// The results are one Tab stop after the search box (the filter is a single select), take
+// the same keys there, and the console with results and an open article is axe-clean.
+TEST_F(ConsoleBrowserTest, ResultsAreOneTabAwayAndTheConsoleMeetsWcag21AA) {
+  WebDriver browser;
+  browser.navigate(server_->url("/"));
+  browser.send_keys(browser.find("#q"), "zgubiłem dowód osobisty");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#results li').length > 1;"));
+  browser.send_keys(browser.find("#q"), WebDriver::kTab);
+  if (browser.execute("return document.activeElement.id;") == "category") {
+    browser.send_keys(browser.find("#category"), WebDriver::kTab);
+  }
+  ASSERT_EQ(browser.execute("return document.activeElement.id;"), "results")
+      << "Tab from the search box should reach the results after at most the filter";
+  browser.send_keys(browser.find("#results"), WebDriver::kArrowDown);
+  ASSERT_TRUE(browser.wait_until("return document.getElementById('result-1').getAttribute('aria-selected') === 'true';"));
+  browser.send_keys(browser.find("#results"), WebDriver::kEnter);
+  ASSERT_TRUE(browser.wait_until("return document.querySelector('#article h2') !== null;"));
+  EXPECT_EQ(testing::axe_violations(browser, WIEDZA_AXE_JS), "") << "results and an open article";
+  browser.navigate(server_->url("/"));
+  EXPECT_EQ(testing::axe_violations(browser, WIEDZA_AXE_JS), "") << "the empty console";
+}
+
+// What a consultant uses all shift: copy the answer with Alt+C (summary, unit, phone,
+// hours, open now), more results on demand, and this tab's last searches.
+TEST_F(ConsoleBrowserTest, CopyTheAnswerLoadMoreResultsAndReturnToRecentSearches) {
+  WebDriver browser;
+  browser.navigate(server_->url("/"));
+  browser.execute("sessionStorage.clear();"
+                  "navigator.clipboard.writeText = function (t) { window.copied = t; return Promise.resolve(); };");
+  browser.send_keys(browser.find("#q"), "zgubiłem dowód osobisty");
+  ASSERT_TRUE(browser.wait_until("return document.querySelector('#routing .copy') !== null;"));
+  browser.send_keys(browser.find("#q"), std::string(WebDriver::kAlt) + "c" + WebDriver::kReleaseKeys);
+  ASSERT_TRUE(browser.wait_until("return typeof window.copied === 'string';")) << "Alt+C copied nothing";
+  const std::string copied = browser.execute("return window.copied;").get<std::string>();
+  const std::string first = browser.text(browser.find("#results li h3"));
+  EXPECT_EQ(copied.rfind(first + "\n", 0), 0u) << copied;
+  EXPECT_NE(copied.find("Kontakt: Wydział Spraw Administracyjnych, tel. 12 616 55 10"), std::string::npos) << copied;
+  EXPECT_NE(copied.find("otwarte teraz, do 16:00"), std::string::npos) << copied;
+  EXPECT_NE(browser.text(browser.find("#routing .copy-status")).find("Skopiowano"), std::string::npos);
+
+  // More results: the next ten of the same ranking, appended, the first new one selected.
+  const int total = server_->get_json("/api/search?q=zgubi%C5%82em%20dow%C3%B3d%20osobisty&record=false")["total"];
+  ASSERT_GT(total, 10) << "the fixture query needs a second page";
+  ASSERT_FALSE(browser.execute("return document.getElementById('more').hidden;").get<bool>());
+  browser.execute("document.getElementById('more').click();");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#results li').length === " +
+                                 std::to_string(std::min(total, 20)) + ";"));
+  EXPECT_EQ(browser.execute("return document.getElementById('result-10').getAttribute('aria-selected');"), "true");
+
+  // Enter opens the selected result and settles the search; it is remembered in this tab.
+  browser.send_keys(browser.find("#q"), WebDriver::kEnter);
+  ASSERT_TRUE(browser.wait_until("return document.querySelector('#article h2') !== null;"));
+  browser.send_keys(browser.find("#q"), WebDriver::kEscape);
+  browser.send_keys(browser.find("#q"), "meldunek");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#results li').length > 0;"));
+  browser.send_keys(browser.find("#q"), WebDriver::kEnter);
+  ASSERT_TRUE(browser.wait_until("return document.querySelector('#article h2') !== null;"));
+  browser.send_keys(browser.find("#q"), WebDriver::kEscape);
+  ASSERT_TRUE(browser.wait_until("return !document.getElementById('recent').hidden;"));
+  const auto recent = browser.execute(
+      "return Array.prototype.map.call(document.querySelectorAll('#recent button'), function (b) { return b.textContent; });");
+  EXPECT_EQ(recent, (nlohmann::json{"meldunek", "zgubiłem dowód osobisty"}));
+  // Kept for the tab across a reload, and one click searches again.
+  browser.navigate(server_->url("/"));
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#recent button').length === 2;"));
+  browser.execute("document.querySelectorAll('#recent button')[1].click();");
+  ASSERT_TRUE(browser.wait_until("return document.getElementById('q').value === 'zgubiłem dowód osobisty' && "
+                                 "document.querySelectorAll('#results li').length > 0;"));
+  EXPECT_TRUE(browser.execute("return document.getElementById('recent').hidden;").get<bool>());
 }
 
 }  // namespace

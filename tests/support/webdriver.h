@@ -62,6 +62,9 @@ class WebDriver {
   static constexpr const char* kArrowUp = "\xEE\x80\x93";    // U+E013
   static constexpr const char* kEnter = "\xEE\x80\x87";      // U+E007
   static constexpr const char* kEscape = "\xEE\x80\x8C";     // U+E00C
+  static constexpr const char* kTab = "\xEE\x80\x84";        // U+E004
+  static constexpr const char* kAlt = "\xEE\x80\x8A";        // U+E00A, held until kReleaseKeys
+  static constexpr const char* kReleaseKeys = "\xEE\x80\x80";  // U+E000
 
  private:
   nlohmann::json call(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr);
