@@ -75,14 +75,34 @@
     var seq = ++state.seq;
     var url = searchUrl();
     clearTimeout(state.settleTimer);
+    loading(seq);
     fetch(url + "&record=false").then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
       .then(function (res) {
         if (seq !== state.seq) return;  // a newer query is already on its way
+        loaded();
         if (!res.ok) { showError(res.body && res.body.error); return; }
         render(res.body);
         state.settleTimer = setTimeout(settle, SETTLE_MS);
       })
-      .catch(function () { if (seq === state.seq) showError(null); });
+      .catch(function () { if (seq === state.seq) { loaded(); showError(null); } });
+  }
+
+  // On a slow network: after LOADING_MS without an answer the status says so and the
+  // previous results are dimmed (they belong to another query), never left as if current.
+  var LOADING_MS = 300;
+  function loading(seq) {
+    clearTimeout(state.loadingTimer);
+    state.loadingTimer = setTimeout(function () {
+      if (seq !== state.seq) return;
+      statusEl.textContent = "Szukam…";
+      resultsEl.setAttribute("aria-busy", "true");
+      document.body.classList.add("loading");
+    }, LOADING_MS);
+  }
+  function loaded() {
+    clearTimeout(state.loadingTimer);
+    resultsEl.removeAttribute("aria-busy");
+    document.body.classList.remove("loading");
   }
 
   // A failed search leaves nothing of the previous one on screen (a consultant could read
@@ -103,6 +123,7 @@
 
   function clearAll() {
     state.seq++;
+    loaded();
     clearTimeout(state.settleTimer);
     state.results = []; state.total = 0; state.selected = -1; state.category = null; state.routing = null;
     state.article = null;
@@ -293,7 +314,9 @@
       routingEl.appendChild(warn);
     }
     if (u.phone) {
-      var a = el("a", closed ? "transfer closed" : "transfer", (closed ? "Zadzwoń mimo to: " : "Przełącz: ") + u.phone);
+      // The label may wrap in a narrow card; the number never does.
+      var a = el("a", closed ? "transfer closed" : "transfer", closed ? "Zadzwoń mimo to: " : "Przełącz: ");
+      a.appendChild(el("span", "nowrap", u.phone));
       a.href = "tel:" + u.phone.replace(/\s+/g, "");
       routingEl.appendChild(a);
     }

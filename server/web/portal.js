@@ -32,7 +32,9 @@
   }
 
   // Live results: the same parts as the server-rendered page, from /api/search.
-  var timer = null, seq = 0;
+  var timer = null, seq = 0, loadingTimer = null;
+  var loadingNote = el("p", "loading-note", "Szukam…");
+  loadingNote.setAttribute("role", "status");
   function card(routing) {
     var u = routing.unit, box = el("section", "card");
     box.setAttribute("aria-label", routing.intervention ? "Jak zgłosić problem" : "Kto pomoże w tej sprawie");
@@ -125,12 +127,21 @@
     if (!q) { showStart(); return; }
     if (q.length < 2) return;
     var mine = ++seq;
+    // On a slow network the resident sees that the search is on its way, and the old
+    // results are dimmed (they belong to what was typed before).
+    clearTimeout(loadingTimer);
+    loadingTimer = setTimeout(function () {
+      if (mine !== seq) return;
+      live.setAttribute("aria-busy", "true");
+      if (!loadingNote.parentNode) live.insertBefore(loadingNote, live.firstChild);
+    }, 300);
     // Not recorded while typing: the editors' report counts the search the resident
     // submits (the server-rendered page records it).
     fetch("/api/search?limit=10&record=false&q=" + encodeURIComponent(q))
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) {
         if (mine !== seq) return;  // a newer query is on its way
+        doneLoading();
         render(q, data);
         history.replaceState(null, "", searchUrl(q));
         document.title = "Wyniki: " + q + " – Informacje dla mieszkańców";
@@ -138,6 +149,7 @@
       .catch(function () {
         // The results on screen belong to another query: say so instead of keeping them.
         if (mine !== seq) return;
+        doneLoading();
         live.textContent = "";
         var box = el("div", "empty");
         box.setAttribute("role", "alert");
@@ -149,8 +161,14 @@
   }
   // An emptied box: back to the start page, its title and address included (the same
   // text as render_search_form_page in portal_search_page.cc).
+  function doneLoading() {
+    clearTimeout(loadingTimer);
+    live.removeAttribute("aria-busy");
+    if (loadingNote.parentNode) loadingNote.parentNode.removeChild(loadingNote);
+  }
   function showStart() {
     ++seq;
+    doneLoading();
     live.textContent = "";
     live.appendChild(el("h1", null, "Wyszukaj informacje"));
     live.appendChild(el("p", null, "Wpisz, czego dotyczy Twoja sprawa, np. „zgubiłem dowód osobisty”, „nie odebrali śmieci”, " +

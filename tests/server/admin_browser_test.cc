@@ -6,6 +6,7 @@
 #include <chrono>
 #include <thread>
 
+#include "tests/support/axe.h"
 #include "tests/support/editor_server.h"
 #include "tests/support/webdriver.h"
 
@@ -62,6 +63,24 @@ TEST_F(AdminBrowserTest, TokenOnceThenTheReportShowsAQueryMadeBefore) {
   browser.execute("document.getElementById('logout').click();");
   ASSERT_TRUE(browser.wait_until("return !document.getElementById('login').hidden;"));
   EXPECT_TRUE(browser.execute("return sessionStorage.getItem('wiedza.editorToken') === null;").get<bool>());
+}
+
+// The editors' page meets WCAG 2.1 A/AA: signed out (the token form), signed in with the
+// report, and with an article open in the form.
+TEST_F(AdminBrowserTest, PagesMeetWcag21AA) {
+  WebDriver browser;
+  browser.navigate(env_->server().url("/admin"));
+  browser.execute("sessionStorage.clear();");
+  browser.navigate(env_->server().url("/admin"));
+  ASSERT_TRUE(browser.wait_until("return document.activeElement && document.activeElement.id === 'token';"));
+  EXPECT_EQ(testing::axe_violations(browser, WIEDZA_AXE_JS), "") << "sign-in form";
+  ASSERT_TRUE(open_signed_in(browser));
+  EXPECT_EQ(testing::axe_violations(browser, WIEDZA_AXE_JS), "") << "signed in";
+  browser.send_keys(browser.find("#find"), std::string("meldunek") + WebDriver::kEnter);
+  ASSERT_TRUE(browser.wait_until("return document.querySelector('#found button') !== null;"));
+  browser.execute("document.querySelector('#found button').click();");
+  ASSERT_TRUE(browser.wait_until("return document.getElementById('f-title').value === 'Meldunek';"));
+  EXPECT_EQ(testing::axe_violations(browser, WIEDZA_AXE_JS), "") << "an article in the form";
 }
 
 TEST_F(AdminBrowserTest, EditorFormIsFilledFromTheArticleWithCategoryAndUnitLists) {

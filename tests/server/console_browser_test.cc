@@ -47,6 +47,24 @@ TempDir* ConsoleBrowserTest::tmp_ = nullptr;
 RunningServer* ConsoleBrowserTest::server_ = nullptr;
 std::atomic<long> ConsoleBrowserTest::now_{kWednesdayMorning};
 
+// On a slow network (Chromium's throttling) the status says "Szukam…" and the previous
+// answer is dimmed until the new one arrives.
+TEST_F(ConsoleBrowserTest, ASlowSearchSaysItIsOnItsWay) {
+  WebDriver browser;
+  browser.navigate(server_->url("/"));
+  browser.send_keys(browser.find("#q"), "meldunek");
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#results li').length > 0;"));
+  browser.set_network_latency(1500);
+  browser.send_keys(browser.find("#q"), " tymczasowy");
+  ASSERT_TRUE(browser.wait_until("return document.getElementById('status').textContent === 'Szukam…' && "
+                                 "document.getElementById('results').getAttribute('aria-busy') === 'true' && "
+                                 "document.body.classList.contains('loading');", 1400))
+      << browser.text(browser.find("#status"));
+  ASSERT_TRUE(browser.wait_until("return /^Znaleziono/.test(document.getElementById('status').textContent);", 10000));
+  EXPECT_FALSE(browser.execute("return document.body.classList.contains('loading');").get<bool>());
+  browser.set_network_latency(0);
+}
+
 // After hours the card says the unit is closed and when it opens, warns before a
 // transfer nobody would answer, and the button no longer says "Przełącz".
 TEST_F(ConsoleBrowserTest, AClosedUnitIsSaidToBeClosedBeforeATransfer) {

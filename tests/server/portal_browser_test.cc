@@ -114,6 +114,23 @@ TEST_F(PortalBrowserTest, LiveResultsAppearAsYouType) {
   EXPECT_TRUE(browser.execute("return document.querySelector('#wyniki .card') !== null;").get<bool>());
 }
 
+// On a slow network (Chromium's throttling) the page says the search is on its way and
+// dims what is on screen, then shows the new results.
+TEST_F(PortalBrowserTest, ASlowSearchSaysItIsOnItsWay) {
+  WebDriver browser;
+  browser.navigate(server_->url("/szukaj"));
+  browser.set_network_latency(1500);
+  browser.send_keys(browser.find("#q"), "dziura w jezdni");
+  ASSERT_TRUE(browser.wait_until("var n = document.querySelector('#wyniki .loading-note');"
+                                 "return n !== null && n.textContent === 'Szukam…' && "
+                                 "document.getElementById('wyniki').getAttribute('aria-busy') === 'true';", 1400))
+      << "no loading indicator while the search is on its way";
+  ASSERT_TRUE(browser.wait_until("return document.querySelectorAll('#wyniki .result').length > 0;", 10000));
+  EXPECT_TRUE(browser.execute("return document.querySelector('#wyniki .loading-note') === null && "
+                              "!document.getElementById('wyniki').hasAttribute('aria-busy');").get<bool>());
+  browser.set_network_latency(0);
+}
+
 TEST_F(PortalBrowserTest, LiveWeakResultsSayTheBaseHasNoGoodAnswer) {
   const auto api = server_->get_json("/api/search?q=psychiatra%20dzieci%C4%99cy");
   ASSERT_TRUE(api["weak"].get<bool>()) << api.dump();

@@ -85,6 +85,12 @@ nlohmann::json WebDriver::call(const std::string& method, const std::string& pat
   return j.contains("value") ? j["value"] : j;
 }
 
+void WebDriver::set_network_latency(int latency_ms) {
+  call("POST", "/session/" + session_ + "/chromium/network_conditions",
+       {{"network_conditions",
+         {{"offline", false}, {"latency", latency_ms}, {"download_throughput", 1 << 20}, {"upload_throughput", 1 << 20}}}});
+}
+
 void WebDriver::navigate(const std::string& url) { call("POST", "/session/" + session_ + "/url", {{"url", url}}); }
 
 nlohmann::json WebDriver::execute(const std::string& script, const nlohmann::json& arguments) {

@@ -57,6 +57,9 @@ class WebDriver {
   void type(const std::string& text);
   // Polls a script until it returns true; false on timeout.
   bool wait_until(const std::string& script, int timeout_ms = 5000);
+  // A slow network, as Chromium's own throttling makes it (ChromeDriver's
+  // network_conditions): every request waits `latency_ms` more. 0 restores it.
+  void set_network_latency(int latency_ms);
 
   static constexpr const char* kArrowDown = "\xEE\x80\x95";  // U+E015
   static constexpr const char* kArrowUp = "\xEE\x80\x93";    // U+E013
