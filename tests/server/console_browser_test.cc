@@ -79,6 +79,11 @@ TEST_F(ConsoleBrowserTest, AClosedUnitIsSaidToBeClosedBeforeATransfer) {
   EXPECT_NE(card.find("Jednostka jest teraz zamknięta"), std::string::npos) << card;
   EXPECT_NE(card.find("Zadzwoń mimo to: 12 616 55 10"), std::string::npos) << card;
   EXPECT_EQ(card.find("Przełącz:"), std::string::npos) << card;
+  // The longer label may wrap in the narrow card; the number does not, nor does it overflow.
+  EXPECT_TRUE(browser.execute("var n = document.querySelector('#routing .transfer .nowrap'),"
+                              " card = document.getElementById('routing').getBoundingClientRect();"
+                              "return n.getClientRects().length === 1 && n.getBoundingClientRect().right <= card.right;")
+                  .get<bool>());
   // Alternatives, when there are any, can be dialled.
   EXPECT_EQ(browser.execute("return document.querySelectorAll('#routing .alternatives li').length === "
                             "document.querySelectorAll('#routing .alternatives li a[href^=\"tel:\"]').length;")

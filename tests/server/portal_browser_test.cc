@@ -184,6 +184,15 @@ TEST_F(PortalBrowserTest, OnAPhoneTheContactCardComesBeforeTheResults) {
       " document.querySelector('.results').getBoundingClientRect().top + scrollY];");
   EXPECT_LT(top[0].get<double>(), top[1].get<double>()) << "the card should come before the results: " << top.dump();
   EXPECT_LT(top[0].get<double>(), 844) << "the card should be on the first screen: " << top.dump();
+  // Phone numbers and e-mail addresses are never broken across lines (an inline link
+  // that wraps has more than one box). The report card puts a phone inside a sentence.
+  for (const char* q : {"dziura%20w%20jezdni", "smieciarka%20nie%20przyjechala", "zgubiony%20dowod"}) {
+    browser.navigate(server_->url(std::string("/szukaj?q=") + q));
+    const auto broken = browser.execute(
+        "return Array.prototype.filter.call(document.querySelectorAll('a[href^=\"tel:\"], .contact a[href^=\"mailto:\"]'),"
+        " function (a) { return a.getClientRects().length > 1; }).map(function (a) { return a.textContent; });");
+    EXPECT_TRUE(broken.empty()) << q << ": " << broken.dump();
+  }
   // On a desktop it stays beside the results.
   WebDriver desktop;
   desktop.navigate(server_->url("/szukaj?q=dziura%20w%20jezdni"));
