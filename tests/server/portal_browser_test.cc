@@ -242,13 +242,15 @@ TEST_F(PortalBrowserTest, NoHorizontalScrollingOnAPhone) {
 
 TEST_F(PortalBrowserTest, PagesMeetWcag21AA) {
   WebDriver browser;
+  WebDriver phone(WebDriverOptions{.width = 390, .height = 844, .mobile = true});
   for (const char* path : {"/szukaj", "/szukaj?q=zgubiony%20dowod%20osobisty", "/szukaj?q=xqzwv",
-                           "/szukaj?q=psychiatra%20dzieci%C4%99cy", "/artykul/dowod-osobisty-utrata",
-                           "/nie-ma-takiej-strony"}) {
-    browser.navigate(server_->url(path));
-    ASSERT_TRUE(browser.wait_until("return document.getElementById('q').getAttribute('role') === 'combobox';"));
-    const std::string violations = testing::axe_violations(browser, WIEDZA_AXE_JS);
-    EXPECT_EQ(violations, "") << path;
+                           "/szukaj?q=psychiatra%20dzieci%C4%99cy", "/szukaj?q=smieciarka%20nie%20przyjechala",
+                           "/artykul/dowod-osobisty-utrata", "/nie-ma-takiej-strony"}) {
+    for (WebDriver* b : {&browser, &phone}) {
+      b->navigate(server_->url(path));
+      ASSERT_TRUE(b->wait_until("return document.getElementById('q').getAttribute('role') === 'combobox';"));
+      EXPECT_EQ(testing::axe_violations(*b, WIEDZA_AXE_JS), "") << path << (b == &phone ? " (phone)" : " (desktop)");
+    }
   }
   // With the suggestions open.
   browser.navigate(server_->url("/szukaj"));
