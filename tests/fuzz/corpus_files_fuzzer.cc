@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto json = wiedza::parse_json_text(text, "fuzz.json", errors);
   if (!json) return 0;
   wiedza::Directory directory;
-  directory.units["wsa"] = {"wsa", "Wydział Spraw Administracyjnych", "wydzial", "", "", "", "", ""};
+  directory.units["wsa"] = {"wsa", "Wydział Spraw Administracyjnych", "wydzial", "", "", "", "", "", std::nullopt};
   directory.categories["odpady"] = {"odpady", "Odpady"};
   if (target == 0) {
     if (auto article = wiedza::parse_article({*json, "fuzz", "fuzz.json"}, directory, errors)) {
