@@ -5,6 +5,8 @@
 
 #include <unicode/timezone.h>
 
+#include "search/json_fields.h"
+
 namespace wiedza {
 namespace {
 
@@ -35,13 +37,8 @@ std::optional<TimeRange> parse_range(std::string s, std::string& why) {
   for (const std::string dash : {"\u2013", "-"}) {
     const auto at = s.find(dash);
     if (at == std::string::npos) continue;
-    auto strip = [](std::string t) {
-      while (!t.empty() && t.front() == ' ') t.erase(t.begin());
-      while (!t.empty() && t.back() == ' ') t.pop_back();
-      return t;
-    };
-    auto from = parse_clock(strip(s.substr(0, at)));
-    auto to = parse_clock(strip(s.substr(at + dash.size())));
+    auto from = parse_clock(trim(s.substr(0, at)));
+    auto to = parse_clock(trim(s.substr(at + dash.size())));
     if (!from || !to || *from == kDayMinutes) return std::nullopt;
     if (*to <= *from) {
       why = "ends before it starts ('" + s + "'); a range over midnight is two: 20:00-24:00 and, the next day, 0:00-6:00";
@@ -101,7 +98,11 @@ std::string clock_text(int minutes) {
   return std::to_string(minutes / 60) + ":" + (minutes % 60 < 10 ? "0" : "") + std::to_string(minutes % 60);
 }
 
-std::string range_text(const TimeRange& r) { return clock_text(r.from) + "-" + clock_text(r.to); }
+nlohmann::json ranges_json(const std::vector<TimeRange>& ranges) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const TimeRange& r : ranges) list.push_back(clock_text(r.from) + "-" + clock_text(r.to));
+  return list;
+}
 
 // A day `offset` days after today, as a Polish phrase after "otwieramy" / "zamykamy".
 std::string day_phrase(int offset, const chr::year_month_day& date, int weekday) {
@@ -173,18 +174,11 @@ std::optional<OpeningHours> parse_opening_hours(const nlohmann::json& j, const s
 nlohmann::json to_json(const OpeningHours& hours) {
   nlohmann::json j = nlohmann::json::object();
   for (std::size_t d = 0; d < kDayKeys.size(); ++d) {
-    if (hours.week[d].empty()) continue;
-    nlohmann::json list = nlohmann::json::array();
-    for (const TimeRange& r : hours.week[d]) list.push_back(range_text(r));
-    j[kDayKeys[d]] = std::move(list);
+    if (!hours.week[d].empty()) j[kDayKeys[d]] = ranges_json(hours.week[d]);
   }
   if (!hours.exceptions.empty()) {
     nlohmann::json ex = nlohmann::json::object();
-    for (const auto& [date, ranges] : hours.exceptions) {
-      nlohmann::json list = nlohmann::json::array();
-      for (const TimeRange& r : ranges) list.push_back(range_text(r));
-      ex[date] = std::move(list);
-    }
+    for (const auto& [date, ranges] : hours.exceptions) ex[date] = ranges_json(ranges);
     j["exceptions"] = std::move(ex);
   }
   return j;
