@@ -4,6 +4,8 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <iostream>
 #include <thread>
 
@@ -18,6 +20,9 @@ int run_serve(const server::ServerConfig& config) {
     std::cerr << "error: " << problem << "\n";
     return kExitFailure;
   }
+  // Xapian writes changesets for replication when this is set as the database is opened
+  // for writing; every writer in this process (edits, reindex) opens it after here.
+  if (config.changesets > 0) ::setenv("XAPIAN_MAX_CHANGESETS", std::to_string(config.changesets).c_str(), 1);
   // Each connection is a file descriptor, and Debian's default soft limit (1,024) is below
   // --max-connections: accept() would fail and new clients wait. The hard limit is the
   // administrator's; the soft one is ours to raise up to it.
@@ -52,7 +57,12 @@ int run_serve(const server::ServerConfig& config) {
   const std::string base = "http://" + config.host + ":" + std::to_string(port);
   std::printf("Wiedza is serving %s on %s/ (console)\n  residents: %s/szukaj   editors: %s/admin   API: %s/api/search\n",
               config.db_path.c_str(), base.c_str(), base.c_str(), base.c_str(), base.c_str());
-  if (!srv->writable()) std::printf("Read-only: no --tokens file was given, so edits through the API are refused.\n");
+  if (!config.replica_of.empty()) {
+    std::printf("Replica %d of %s: read-only; xapian-replicate keeps %s up to date.\n", config.node_id,
+                config.replica_of.c_str(), config.db_path.c_str());
+  } else if (!srv->writable()) {
+    std::printf("Read-only: no --tokens file was given, so edits through the API are refused.\n");
+  }
   std::fflush(stdout);
   srv->run();
   // run() returns after stop(); if it returned on its own, wake the waiter to exit.
@@ -93,6 +103,16 @@ void register_serve_command(CLI::App& app, int& exit_code) {
       ->envname("WIEDZA_STATE");
   cmd->add_option("--retention-days", c->analytics_retention_days, "Days searches and feedback are kept (default 30)")
       ->envname("WIEDZA_RETENTION_DAYS");
+  cmd->add_option("--changesets", c->changesets,
+                  "Primary: keep this many changesets for xapian-replicate (default 0: no replicas)")
+      ->envname("WIEDZA_CHANGESETS");
+  cmd->add_option("--replica-of", c->replica_of, "Serve read-only as a replica of this primary (http://host:port)")
+      ->envname("WIEDZA_REPLICA_OF");
+  cmd->add_option("--node-id", c->node_id, "Replica: 1-999, different on every replica (analytics ids)")
+      ->envname("WIEDZA_NODE_ID");
+  cmd->add_option("--forward-token", c->forward_token_path,
+                  "Replica: file with a \"name token\" line of the primary's --tokens, to forward analytics")
+      ->envname("WIEDZA_FORWARD_TOKEN");
   cmd->add_option("--cache-results", c->cache_results, "Result pages cached per index revision (0: off; default 1024)")
       ->envname("WIEDZA_CACHE_RESULTS");
   cmd->add_option("--cache-documents", c->cache_documents,

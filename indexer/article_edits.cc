@@ -24,6 +24,7 @@ std::optional<Existing> find_article(const Xapian::Database& db, const std::stri
 
 // Commits and reports the revision now visible to readers.
 Xapian::rev commit(Xapian::WritableDatabase& db) {
+  stamp_commit_time(db);
   db.commit();
   return db.get_revision();
 }
@@ -145,6 +146,7 @@ EditOutcome IndexEditor::Write::put_unit(const Unit& unit) {
       db_.replace_document(docid, build_document(*article, &unit, analyzer_));
       ++out.reindexed;
     }
+    stamp_commit_time(db_);
     db_.commit_transaction();
   } catch (...) {
     db_.cancel_transaction();

@@ -107,6 +107,7 @@ SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysi
       db.set_metadata(schema::kMetaAnalysis, analysis);
     }
     if (in_transaction) {
+      stamp_commit_time(db);
       db.commit_transaction();
       summary.committed = true;
     }

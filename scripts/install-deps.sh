@@ -29,12 +29,14 @@ packages=(
 if $tests; then
   # ctest: GoogleTest, the browser tests (Chromium over WebDriver; certificates for npm,
   # which installs axe-core at build time), clang for the sanitizer and fuzzing build
-  # (scripts/sanitize-and-fuzz.sh), the benchmarks' tools, and git for clones.
+  # (scripts/sanitize-and-fuzz.sh), the benchmarks' tools, git for clones, and the
+  # replicated set-up's parts (scripts/cluster.sh: xapian-replicate, HAProxy).
   packages+=(
     libgtest-dev libgmock-dev libbenchmark-dev
     clang libclang-rt-14-dev
     chromium chromium-driver fonts-dejavu-core
     ca-certificates git python3 curl wrk
+    xapian-tools haproxy
   )
   # Node.js and npm install axe-core (accessibility checks in the browser tests). A Node.js
   # from elsewhere (NodeSource bundles npm and conflicts with Debian's npm package) is used

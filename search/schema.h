@@ -87,5 +87,8 @@ inline constexpr const char* kMetaSchemaVersion = "wiedza.schema_version";
 inline constexpr const char* kMetaSynonyms = "wiedza.synonyms";
 // analysis::Analyzer::fingerprint() of the analyser that built the index.
 inline constexpr const char* kMetaAnalysis = "wiedza.analysis";
+// When the revision was committed (unix milliseconds, decimal). Travels to replicas with
+// the revision, so each can tell how old its copy is (docs/operations.md, "Replicas").
+inline constexpr const char* kMetaCommittedAt = "wiedza.committed_at";
 
 }  // namespace wiedza::schema

@@ -8,6 +8,7 @@
 
 #include "search/answer_evidence.h"
 #include "search/candidate_source.h"
+#include "search/index_metadata.h"
 #include "search/schema.h"
 
 namespace wiedza {
@@ -91,7 +92,18 @@ Searcher::Searcher(const std::string& db_path, const std::string& dict_dir, Rank
                    std::shared_ptr<ResourceCache> cache)
     : db_path_(db_path), db_(open_database(db_path)), analyzer_(dict_dir), builder_(analyzer_, options),
       options_(options), cache_(cache ? std::move(cache) : std::make_shared<ResourceCache>()) {
-  load_resources();
+  // A replica's copy changes under readers as xapian-replicate applies changesets (and a
+  // primary's, as edits commit): a revision gone while its resources were read is no
+  // error, just a reason to read the newer one.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      load_resources();
+      return;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= kMaxRetries) throw;
+      db_.reopen();
+    }
+  }
 }
 
 void Searcher::load_resources() { resources_ = cache_->get(db_, analyzer_); }
@@ -111,6 +123,14 @@ void Searcher::reopen() {
 }
 
 Xapian::rev Searcher::revision() const { return db_.get_revision(); }
+
+std::int64_t Searcher::committed_at() const {
+  try {
+    return read_commit_time(db_);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    return 0;  // a newer revision replaced this one; the next reopen reads its time
+  }
+}
 
 Xapian::doccount Searcher::document_count() const { return db_.get_doccount(); }
 
@@ -192,6 +212,12 @@ std::optional<nlohmann::json> Searcher::article(const std::string& id) {
       if (j.is_discarded()) return std::nullopt;
       return j;
     } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= kMaxRetries) throw;
+      reopen();
+    } catch (const Xapian::DocNotFoundError&) {
+      // The id's posting named a document this revision does not hold: seen once under
+      // load during a full reindex with edits committing, i.e. the posting and the
+      // document were read across a commit. Read both again on the newest revision.
       if (attempt >= kMaxRetries) throw;
       reopen();
     }

@@ -91,6 +91,8 @@ class Searcher {
   void reopen();
   const RankingOptions& ranking() const { return builder_.options(); }
   Xapian::rev revision() const;
+  // When this revision was committed, unix milliseconds (0: an index from before the stamp).
+  std::int64_t committed_at() const;
   Xapian::doccount document_count() const;
   const Directory& directory() const { return resources_->directory; }
   const IndexResources& resources() const { return *resources_; }

@@ -4,6 +4,7 @@
 
 #include "search/directory.h"
 #include "server/api_handlers.h"
+#include "server/analytics_import.h"
 #include "server/content_gap_report.h"
 #include "server/request_params.h"
 
@@ -57,12 +58,32 @@ void AnalyticsHandlers::feedback(const httplib::Request& req, httplib::Response&
   res.status = 204;
 }
 
-void AnalyticsHandlers::report(const httplib::Request& req, httplib::Response& res) const {
+void AnalyticsHandlers::import_batch(const httplib::Request& req, httplib::Response& res) const {
+  if (!authorised(req, res)) return;
+  auto parsed = parse_import_batch(req.body);
+  if (auto* e = std::get_if<ApiError>(&parsed)) return send_error(res, *e);
+  const ImportBatch& batch = std::get<ImportBatch>(parsed);
+  try {
+    analytics.import(batch.searches, batch.feedback);
+  } catch (const std::exception& e) {
+    // Not kept: the replica keeps the rows and sends them again.
+    return send_error(res, {500, "write_failed", std::string("the state file could not be written: ") + e.what()});
+  }
+  send_json(res, {{"searches", batch.searches.size()}, {"feedback", batch.feedback.size()}});
+}
+
+bool AnalyticsHandlers::authorised(const httplib::Request& req, httplib::Response& res) const {
   auto editor = authorise(tokens, req.get_header_value("Authorization"));
   if (auto* e = std::get_if<ApiError>(&editor)) {
     if (e->status == 401) res.set_header("WWW-Authenticate", "Bearer");
-    return send_error(res, *e);
+    send_error(res, *e);
+    return false;
   }
+  return true;
+}
+
+void AnalyticsHandlers::report(const httplib::Request& req, httplib::Response& res) const {
+  if (!authorised(req, res)) return;
   auto days = number_param(req, "days", 7, 1, kMaxReportDays);
   if (auto* e = std::get_if<ApiError>(&days)) return send_error(res, *e);
   auto limit = number_param(req, "limit", 20, 1, 100);

@@ -22,6 +22,13 @@ struct AnalyticsHandlers {
   void feedback(const httplib::Request& req, httplib::Response& res) const;
   // GET /api/admin/report?days=7&limit=20 with an editor's bearer token.
   void report(const httplib::Request& req, httplib::Response& res) const;
+  // POST /api/analytics/import: a replica's forwarded rows (analytics_import.h), with a
+  // bearer token from --tokens -> 200 {"searches": n, "feedback": m}.
+  void import_batch(const httplib::Request& req, httplib::Response& res) const;
+
+ private:
+  // Checks the bearer token; on failure sends the error and returns false.
+  bool authorised(const httplib::Request& req, httplib::Response& res) const;
 };
 
 }  // namespace wiedza::server

@@ -80,13 +80,16 @@ void ApiHandlers::categories(const httplib::Request&, httplib::Response& res) co
 
 void ApiHandlers::health(const httplib::Request&, httplib::Response& res) const {
   auto s = pool.acquire();
-  send_json(res, {{"status", "ok"}, {"documents", s->document_count()}, {"revision", s->revision()}});
+  nlohmann::json body = {{"status", "ok"}, {"documents", s->document_count()}, {"revision", s->revision()}};
+  if (replication != nullptr) body.update(replication->health(s->revision(), s->committed_at()));
+  send_json(res, body);
 }
 
 void ApiHandlers::metrics(const httplib::Request&, httplib::Response& res) const {
   auto s = pool.acquire();
-  res.set_content(metrics_registry.render(s->document_count(), s->revision(), pool.cache_stats()),
-                  "text/plain; version=0.0.4");
+  std::string text = metrics_registry.render(s->document_count(), s->revision(), pool.cache_stats());
+  if (replication != nullptr) text += replication->metrics(s->revision(), s->committed_at());
+  res.set_content(text, "text/plain; version=0.0.4");
 }
 
 }  // namespace wiedza::server

@@ -8,6 +8,7 @@
 #include "server/api_error.h"
 #include "server/editor_tokens.h"
 #include "server/metrics.h"
+#include "server/replication_status.h"
 #include "server/search_analytics.h"
 #include "server/searcher_pool.h"
 
@@ -23,6 +24,7 @@ struct ApiHandlers {
   const EditorTokens* tokens;  // null: the server is read-only
   SearchAnalytics* analytics = nullptr;  // null: searches are not recorded (search_id null)
   std::function<LocalTime()> local_time;  // now in Europe/Warsaw, for units' opening hours
+  const ReplicationStatus* replication = nullptr;  // role and lag for /healthz and /metrics
 
   void search(const httplib::Request& req, httplib::Response& res) const;
   void suggest(const httplib::Request& req, httplib::Response& res) const;

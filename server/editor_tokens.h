@@ -25,6 +25,8 @@ class EditorTokens {
   // time independent of where the bytes differ, so timing does not reveal a token.
   const std::string* editor_for(std::string_view token) const;
   std::size_t size() const { return entries_.size(); }
+  // (name, token) pairs in file order; a replica's --forward-token file has one.
+  const std::vector<std::pair<std::string, std::string>>& entries() const { return entries_; }
 
  private:
   std::vector<std::pair<std::string, std::string>> entries_;  // name, token

@@ -59,6 +59,7 @@ AnalyticsOptions analytics_options(const ServerConfig& config) {
   AnalyticsOptions options;
   options.path = state_file(config);
   options.retention_days = config.analytics_retention_days;
+  options.node = config.node_id;
   return options;
 }
 
@@ -95,6 +96,21 @@ HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
       analytics_(std::make_unique<SearchAnalytics>(analytics_options(config_))),
       http_(std::make_unique<GuardedServer>(connection_limits(config_))) {
   if (tokens_) editing_ = std::make_unique<EditingService>(config_.db_path, config_.corpus_dir, state_file(config_));
+  replication_.node = config_.node_id;
+  replication_.changesets = config_.changesets;
+  if (!config_.replica_of.empty()) {
+    primary_watch_ = std::make_unique<PrimaryWatch>(
+        config_.replica_of, [this] { return static_cast<std::int64_t>(pool_.acquire()->revision()); });
+    const EditorTokens forward = EditorTokens::load(config_.forward_token_path);
+    if (forward.size() != 1) {
+      throw std::runtime_error("--forward-token " + config_.forward_token_path +
+                               ": expected exactly one \"name token\" line, found " + std::to_string(forward.size()));
+    }
+    forwarder_ = std::make_unique<AnalyticsForwarder>(
+        *analytics_, ForwarderOptions{config_.replica_of, forward.entries().front().second, config_.node_id});
+    replication_.watch = primary_watch_.get();
+    replication_.forwarder = forwarder_.get();
+  }
   http_->set_payload_max_length(1 << 20);
   metrics_.set_connection_source([guarded = static_cast<GuardedServer*>(http_.get())] {
     return ConnectionStats{guarded->open_connections(), guarded->refused_slow(), guarded->refused_large()};
@@ -146,12 +162,29 @@ void HttpServer::stop() {
   analytics_->flush();
 }
 
+void HttpServer::refuse_writes_on_replica() {
+  const std::string primary = config_.replica_of;
+  for (Route& route : routes_) {
+    const bool feedback = route.label == "/api/feedback";  // recorded here, forwarded
+    const bool editors = route.label.rfind("/api/admin", 0) == 0 || route.label.rfind("/api/reindex", 0) == 0 ||
+                         route.label.rfind("/api/analytics", 0) == 0;
+    if ((route.method == "GET" && !editors) || feedback) continue;
+    route.json_body = false;  // refused before any body is looked at
+    route.handler = [primary](const httplib::Request&, httplib::Response& res) {
+      send_error(res, {421, "replica_read_only",
+                       "this server is a read-only replica; send edits and editors' requests to the primary at " +
+                           primary,
+                       {{"primary", primary}}});
+    };
+  }
+}
+
 void HttpServer::register_routes() {
   httplib::Server& s = *http_;
   auto local_time = [clock = config_.clock] {
     return warsaw_time(clock ? clock() : std::chrono::system_clock::now());
   };
-  ApiHandlers h{pool_, metrics_, tokens_ ? &*tokens_ : nullptr, analytics_.get(), local_time};
+  ApiHandlers h{pool_, metrics_, tokens_ ? &*tokens_ : nullptr, analytics_.get(), local_time, &replication_};
   AnalyticsHandlers a{pool_, *analytics_, tokens_ ? &*tokens_ : nullptr, config_.db_path};
 
   EditHandlers edits{editing_.get(), tokens_ ? &*tokens_ : nullptr};
@@ -181,6 +214,7 @@ void HttpServer::register_routes() {
     {"GET",    R"(/api/reindex/([^/]+))",       "/api/reindex/{job}",            K::kApi, [edits](auto& q, auto& r) { edits.reindex_status(q, r); }},
     {"GET",    "/api/admin/audit",              "/api/admin/audit",              K::kApi, [edits](auto& q, auto& r) { edits.audit(q, r); }},
     {"GET",    "/api/admin/report",             "/api/admin/report",             K::kApi, [a](auto& q, auto& r) { a.report(q, r); }},
+    {"POST",   "/api/analytics/import",         "/api/analytics/import",         K::kApi, [a](auto& q, auto& r) { a.import_batch(q, r); }, json},
     // Pages: the consultant console, the editors' page, the resident portal.
     {"GET",    "/",                             "/",                             K::kPage, [](auto&, auto& r) { serve_asset("/console.html", r); }},
     {"GET",    "/admin",                        "/admin",                        K::kPage, [](auto&, auto& r) { serve_asset("/admin.html", r); }},
@@ -191,6 +225,7 @@ void HttpServer::register_routes() {
     {"GET",    "/widget.js",                    "/widget.js",                    K::kAsset, [](auto&, auto& r) { send_widget(r); }},
   };
   // clang-format on
+  if (replication_.replica()) refuse_writes_on_replica();
   install_routes(s, routes_);
 
   // CORS: only configured origins get Access-Control-Allow-Origin; a preflight from any

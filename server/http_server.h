@@ -11,6 +11,7 @@
 #include "server/editing_service.h"
 #include "server/editor_tokens.h"
 #include "server/metrics.h"
+#include "server/replication_status.h"
 #include "server/routes.h"
 #include "server/search_analytics.h"
 #include "server/searcher_pool.h"
@@ -51,6 +52,8 @@ class HttpServer {
 
  private:
   void register_routes();
+  // On a replica, every route that writes or serves editors answers 421 naming the primary.
+  void refuse_writes_on_replica();
 
   ServerConfig config_;
   std::optional<EditorTokens> tokens_;
@@ -58,6 +61,11 @@ class HttpServer {
   std::unique_ptr<EditingService> editing_;  // null when read-only
   Metrics metrics_;
   std::unique_ptr<SearchAnalytics> analytics_;  // searches and feedback (state file)
+  // A replica's view of its primary and its analytics forwarding (null on the primary);
+  // declared after analytics_ so they stop before it.
+  std::unique_ptr<PrimaryWatch> primary_watch_;
+  std::unique_ptr<AnalyticsForwarder> forwarder_;
+  ReplicationStatus replication_;
   std::unique_ptr<httplib::Server> http_;
   int listen_socket_ = -1;  // recorded by the socket-options hook while binding
   std::vector<Route> routes_;  // built once by register_routes; httplib's handlers point into it

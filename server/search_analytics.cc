@@ -26,8 +26,9 @@ void log_write_failure(const std::string& what, std::size_t entries) {
 SearchAnalytics::SearchAnalytics(AnalyticsOptions options)
     : options_(std::move(options)),
       clock_(options_.clock ? options_.clock : system_seconds),
-      store_(options_.path) {
+      store_(options_.path, options_.node) {
   next_search_id_ = store_.last_search_id() + 1;
+  next_feedback_id_ = store_.last_feedback_id() + 1;
   purge_expired();
   writer_ = std::thread([this] { writer_loop(); });
 }
@@ -61,6 +62,9 @@ bool SearchAnalytics::enqueue(Entry entry) {
     dropped_++;
     return false;
   }
+  // Given under the lock, so ids reach the store in increasing order: forwarding
+  // (analytics_forwarder.h) relies on it to resume from the last id sent.
+  if (auto* f = std::get_if<FeedbackRecord>(&entry)) f->id = next_feedback_id_++;
   queue_.push_back(std::move(entry));
   accepted_++;
   if (queue_.size() >= options_.batch_size) wake_writer_.notify_one();
@@ -88,6 +92,11 @@ void SearchAnalytics::stop() {
   }
   wake_writer_.notify_one();
   writer_.join();
+}
+
+void SearchAnalytics::import(const std::vector<SearchRecord>& searches, const std::vector<FeedbackRecord>& feedback) {
+  std::lock_guard store_lock(store_mutex_);
+  store_.insert(searches, feedback);
 }
 
 void SearchAnalytics::purge_expired() {

@@ -25,6 +25,7 @@ namespace wiedza::server {
 struct AnalyticsOptions {
   std::string path;          // the SQLite state file (server_config.h: state_file())
   int retention_days = 30;   // rows older than this are deleted at start and hourly
+  int node = 0;              // the id range (analytics_store.h, kIdsPerNode)
   std::size_t queue_capacity = 10000;  // entries waiting for the writer; beyond it, drop
   std::size_t batch_size = 200;        // the writer wakes early once this many wait
   std::chrono::milliseconds flush_interval{500};  // ... and at least this often
@@ -45,8 +46,12 @@ class SearchAnalytics {
   // Queues a search (the query as typed; the store redacts it) and returns its id, or
   // nullopt when it was dropped (queue full, or stopped).
   std::optional<std::int64_t> record_search(std::string query, std::int64_t total, std::optional<std::string> top_id);
-  // Queues a feedback event (its time is set here); false when dropped.
+  // Queues a feedback event (its time and id are set here); false when dropped.
   bool record_feedback(FeedbackRecord feedback);
+
+  // Stores rows a replica forwarded (their ids from its range) now, in one transaction,
+  // so a reply to the replica means they are kept. Throws SqliteError.
+  void import(const std::vector<SearchRecord>& searches, const std::vector<FeedbackRecord>& feedback);
 
   // Returns once everything queued before the call is committed (or failed and counted).
   void flush();
@@ -86,6 +91,7 @@ class SearchAnalytics {
   std::condition_variable written_cv_;
   std::vector<Entry> queue_;
   std::int64_t next_search_id_ = 1;
+  std::int64_t next_feedback_id_ = 1;
   std::uint64_t accepted_ = 0;  // entries ever queued
   std::uint64_t written_ = 0;   // entries ever taken off the queue and written (or lost)
   std::size_t flushes_waiting_ = 0;

@@ -1,6 +1,7 @@
 #include "server/searcher_pool.h"
 
 #include <algorithm>
+#include <exception>
 #include <thread>
 
 #include <xapian.h>
@@ -16,12 +17,22 @@ SearcherPool::SearcherPool(std::string db_path, RankingOptions ranking, PoolOpti
   std::vector<std::unique_ptr<Searcher>> made(options_.size);
   std::vector<std::thread> builders;
   const std::size_t parallel = std::max<std::size_t>(1, std::thread::hardware_concurrency());
+  // An exception escaping a thread would end the process: each builder keeps its own and
+  // the first is rethrown here, where the caller reports it.
+  std::vector<std::exception_ptr> failures(parallel);
   for (std::size_t t = 0; t < parallel; ++t) {
     builders.emplace_back([&, t] {
-      for (std::size_t i = t; i < made.size(); i += parallel) made[i] = create();
+      try {
+        for (std::size_t i = t; i < made.size(); i += parallel) made[i] = create();
+      } catch (...) {
+        failures[t] = std::current_exception();
+      }
     });
   }
   for (auto& b : builders) b.join();
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
   const auto now = std::chrono::steady_clock::now();
   for (auto& s : made) idle_.push_back({std::move(s), now});
 }

@@ -2,7 +2,52 @@
 
 #include <filesystem>
 
+#include "server/analytics_store.h"
+
 namespace wiedza::server {
+namespace {
+
+bool is_http_base_url(const std::string& url) {
+  if (url.rfind("http://", 0) != 0) return false;
+  const std::string rest = url.substr(7);
+  const std::size_t colon = rest.rfind(':');
+  if (colon == std::string::npos || colon == 0 || rest.find('/') != std::string::npos) return false;
+  const std::string port = rest.substr(colon + 1);
+  return !port.empty() && port.size() <= 5 && port.find_first_not_of("0123456789") == std::string::npos;
+}
+
+std::string validate_replication(const ServerConfig& c) {
+  if (c.changesets < 0 || c.changesets > 100000) {
+    return "--changesets must be 0-100000 (got " + std::to_string(c.changesets) + ")";
+  }
+  if (c.replica_of.empty()) {
+    if (c.node_id != 0) return "--node-id is for replicas (give --replica-of too); the primary is node 0";
+    if (!c.forward_token_path.empty()) return "--forward-token is for replicas (give --replica-of too)";
+    return "";
+  }
+  if (!is_http_base_url(c.replica_of)) {
+    return "--replica-of '" + c.replica_of + "' must be the primary's base URL, like http://127.0.0.1:8080";
+  }
+  if (!c.tokens_path.empty() || !c.corpus_dir.empty()) {
+    return "--replica-of: a replica takes no edits; give --tokens and --corpus to the primary";
+  }
+  if (c.changesets != 0) return "--changesets is for the primary; a replica's copy is written by xapian-replicate";
+  if (c.node_id < 1 || c.node_id > kMaxNode) {
+    return "--replica-of needs --node-id 1-" + std::to_string(kMaxNode) +
+           ", different on every replica (it keeps the ids of forwarded searches apart; got " +
+           std::to_string(c.node_id) + ")";
+  }
+  if (c.forward_token_path.empty()) {
+    return "--replica-of needs --forward-token FILE: a \"name token\" line the primary's --tokens file also has, "
+           "to forward searches and feedback to it";
+  }
+  if (!std::filesystem::is_regular_file(c.forward_token_path)) {
+    return "--forward-token " + c.forward_token_path + ": no such file";
+  }
+  return "";
+}
+
+}  // namespace
 
 std::string validate(const ServerConfig& c) {
   if (c.db_path.empty()) return "--db (WIEDZA_DB) is required";
@@ -39,6 +84,7 @@ std::string validate(const ServerConfig& c) {
   if (c.analytics_retention_days < 1 || c.analytics_retention_days > 3650) {
     return "--retention-days must be 1-3650 (got " + std::to_string(c.analytics_retention_days) + ")";
   }
+  if (std::string problem = validate_replication(c); !problem.empty()) return problem;
   for (const auto& [flag, value] : {std::pair{"--cache-results", c.cache_results},
                                     std::pair{"--cache-documents", c.cache_documents}}) {
     if (value < 0 || value > 1000000) {

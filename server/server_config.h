@@ -39,6 +39,21 @@ struct ServerConfig {
   std::string state_path;
   int analytics_retention_days = 30;  // searches and feedback older than this are deleted
 
+  // Replication (docs/operations.md, "Replicas"). A primary keeps this many changesets in
+  // its database directory for xapian-replicate (0: none; a replica then copies the whole
+  // database after every change).
+  int changesets = 0;
+  // Set on a replica: the primary's base URL (http://host:port). The replica serves its
+  // local copy read-only, refuses writes naming the primary, reports how far behind it
+  // is, and forwards its searches and feedback to the primary.
+  std::string replica_of;
+  // The id range of this node's analytics (server/analytics_store.h): 0 on the primary,
+  // 1-999 and different on every replica.
+  int node_id = 0;
+  // A replica's "name token" file: one of the primary's --tokens lines, used to forward
+  // analytics.
+  std::string forward_token_path;
+
   // Per-revision caches (search/index_resources.h), in entries; 0 turns one off.
   long cache_results = static_cast<long>(CacheOptions{}.results);
   long cache_documents = static_cast<long>(CacheOptions{}.documents);

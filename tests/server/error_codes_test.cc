@@ -108,6 +108,23 @@ TEST_F(ErrorCodesTest, EveryDocumentedCodeIsProducedWithItsStatus) {
   EXPECT_EQ(code_of("POST", "/api/articles/dowod/restore"), "article_exists");
   EXPECT_EQ(code_of("POST", "/api/feedback", R"({"search_id": "x"})", none), "invalid_feedback");
   EXPECT_EQ(code_of("POST", "/api/feedback", "{", none), "invalid_json");
+  EXPECT_EQ(code_of("POST", "/api/analytics/import", R"({"node": 0, "searches": []})"), "invalid_import");
+
+  {
+    // A replica of this server refuses writes, naming it.
+    server::ServerConfig replica;
+    replica.db_path = tmp_.str("db");
+    replica.state_path = tmp_.str("replica.state.sqlite");
+    replica.port = 0;
+    replica.threads = 1;
+    replica.replica_of = server_->url("");
+    replica.node_id = 1;
+    replica.forward_token_path = testing::write_tokens_file(tmp_.path() / "forward", std::string("r1 ") + kToken + "\n");
+    auto primary = std::move(server_);
+    server_ = std::make_unique<RunningServer>(replica);
+    EXPECT_EQ(code_of("DELETE", "/api/articles/dowod"), "replica_read_only");
+    server_ = std::move(primary);
+  }
 
   {
     // Another writer holds the index: an edit waits 10 s, then says so; a reindex started
