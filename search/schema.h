@@ -9,7 +9,9 @@
 
 namespace wiedza::schema {
 
-inline constexpr int kSchemaVersion = 6;  // 6: prefixes that keep clear of omega's (S, XA, K, XB, XN, XE)
+// 6: prefixes that keep clear of omega's (S, XA, K, XB, XN, XE); 7: positions only for
+// exact forms and body terms.
+inline constexpr int kSchemaVersion = 7;
 
 // Unique id term: "Q" + article id. The document carries it, so replace_document("Q"+id)
 // upserts.
