@@ -1,5 +1,7 @@
 #include "search/searcher.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -86,11 +88,17 @@ std::string cache_key(const SearchRequest& r) {
   return key;
 }
 
+// 0 when the path cannot be read (the open that follows says why).
+std::uint64_t inode_of(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? static_cast<std::uint64_t>(st.st_ino) : 0;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path, const std::string& dict_dir, RankingOptions options,
                    std::shared_ptr<ResourceCache> cache)
-    : db_path_(db_path), db_(open_database(db_path)), analyzer_(dict_dir), builder_(analyzer_, options),
+    : db_path_(db_path), directory_inode_(inode_of(db_path)), db_(open_database(db_path)), analyzer_(dict_dir), builder_(analyzer_, options),
       options_(options), cache_(cache ? std::move(cache) : std::make_shared<ResourceCache>()) {
   // A replica's copy changes under readers as xapian-replicate applies changesets (and a
   // primary's, as edits commit): a revision gone while its resources were read is no
@@ -113,6 +121,12 @@ void Searcher::reopen() {
   // twice meanwhile discards blocks under it. Reopen onto the newer revision and rebuild.
   for (int attempt = 0;; ++attempt) {
     try {
+      if (const std::uint64_t inode = inode_of(db_path_); inode != 0 && inode != directory_inode_) {
+        db_ = open_database(db_path_);
+        directory_inode_ = inode;
+        load_resources();
+        return;
+      }
       db_.reopen();
       if (db_.get_revision() != resources_->revision) load_resources();
       return;

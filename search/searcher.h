@@ -120,6 +120,10 @@ class Searcher {
   void load_resources();
 
   std::string db_path_;
+  // The database directory's inode when it was opened: a directory swapped in under the
+  // same path (`wiedza index --compact`) is a new database that reopen() must open anew,
+  // since reopening the old handle keeps reading the replaced files.
+  std::uint64_t directory_inode_ = 0;
   Xapian::Database db_;
   analysis::Analyzer analyzer_;
   QueryBuilder builder_;
