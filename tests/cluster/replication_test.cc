@@ -247,6 +247,11 @@ TEST_F(ClusterTest, ReplicaKilledUnderLoadCostsNoFailedSearch) {
   stop_load(load);
   EXPECT_EQ(load.failed, 0) << load.first_failure;
   EXPECT_GT(load.ok, 50);
+  // The requests cut by the kill are in HAProxy's log (abnormal ones are), without path
+  // or query: searches can carry personal data.
+  const std::string lb_log = testing::read_file(dir_.path() / "logs" / "haproxy.log");
+  EXPECT_EQ(lb_log.find("/api/search"), std::string::npos) << lb_log;
+  EXPECT_EQ(lb_log.find("q="), std::string::npos) << lb_log;
   // Restarted, it serves again and HAProxy takes it back.
   start();
   EXPECT_TRUE(eventually([&] { return revision("REPLICA_1") == revision("PRIMARY"); }));
