@@ -125,10 +125,7 @@ int run_index(const IndexOptions& o) {
       const CompactionSummary c = compact_in_place(o.db_path, wait);
       std::printf("compacted: %.1f MB -> %.1f MB\n", static_cast<double>(c.bytes_before) / 1e6,
                   static_cast<double>(c.bytes_after) / 1e6);
-    } catch (const IndexLockedError& e) {
-      std::cerr << "error: compacting: " << e.what() << " (the index is as indexed, not compacted)\n";
-      return kExitFailure;
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) {  // IndexLockedError included: it names the other writer
       std::cerr << "error: compacting " << o.db_path << ": " << e.what() << " (the index is as indexed, not compacted)\n";
       return kExitFailure;
     } catch (const Xapian::Error& e) {

@@ -5,8 +5,8 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <string>
 #include <iostream>
+#include <string>
 #include <thread>
 
 #include "cli/commands.h"

@@ -6,7 +6,7 @@
 // original, so no edit can land in the old copy and be lost. The replacement is two
 // renames: a reader that reopens in between finds no database for an instant (the server
 // answers 503 and the next request succeeds), and a crash in between leaves both
-// directories, which the next compaction or `wiedza index --compact` puts back. Changesets
+// directories, which the next `wiedza index` (or compaction) puts back. Changesets
 // kept for replication are not carried over: replicas take a full copy next time.
 #pragma once
 
