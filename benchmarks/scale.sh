@@ -6,7 +6,8 @@
 # measured: index wall time and articles/s, peak memory of `wiedza index`, index size per
 # Xapian table (and after xapian-compact, when xapian-tools is installed), in-process query
 # latency cold (page cache dropped when this machine allows it, fresh process, one round
-# of the 435 dev queries) and warm (three more rounds), and HTTP search throughput without
+# of the 435 dev queries) and warm (three more rounds; then again with facets, as every API
+# search asks for them: all features on), and HTTP search throughput without
 # the result cache at 1 and 8 connections (wrk). Results go to stdout as one table row per
 # size, for benchmarks/RESULTS.md.
 # WIEDZA_BUILD=dir picks another build directory (default build/). SECONDS_HTTP=5.
@@ -33,8 +34,8 @@ drop_caches() { sync; { echo 3 >/proc/sys/vm/drop_caches; } 2>/dev/null && echo 
 latency() { awk '/search latency/ {print $7 " / " $9}'; }  # "p50 / p99" in ms
 
 echo "== $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "| articles | index s | articles/s | peak MB | index MB | postlist / position / termlist / docdata MB | compacted MB | cold p50 / p99 ms | warm p50 / p99 ms | HTTP req/s 1 / 8 conn |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| articles | index s | articles/s | peak MB | index MB | postlist / position / termlist / docdata MB | compacted MB | cold p50 / p99 ms | warm p50 / p99 ms | warm + facets p50 / p99 ms | HTTP req/s 1 / 8 conn |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n" db="$work/db-$n"
   python3 benchmarks/generate_corpus.py corpus "$corpus" "$n"
@@ -54,6 +55,7 @@ for n in "${sizes[@]}"; do
   cache_state=$(drop_caches)
   cold=$("$build/wiedza_bench" query --db "$db" corpus/queries/dev.jsonl --rounds 1 | latency)
   warm=$("$build/wiedza_bench" query --db "$db" corpus/queries/dev.jsonl --rounds 3 | latency)
+  faceted=$("$build/wiedza_bench" query --db "$db" corpus/queries/dev.jsonl --rounds 3 --facets | latency)
   port=$((19300 + RANDOM % 500))
   "$build/wiedza" serve --db "$db" --port "$port" --threads 8 --cache-results 0 --state "$work/state-$n.sqlite" \
     >/dev/null 2>"$work/server.log" &
@@ -66,6 +68,6 @@ for n in "${sizes[@]}"; do
              "http://127.0.0.1:$port" | awk '/Requests\/sec/ {printf "%.0f", $2}')")
   done
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
-  echo "| $n | $secs | $rate | $((peak_kb / 1024)) | $total | $tables | $compacted | $cold ($cache_state) | $warm | ${rps[0]} / ${rps[1]} |"
+  echo "| $n | $secs | $rate | $((peak_kb / 1024)) | $total | $tables | $compacted | $cold ($cache_state) | $warm | $faceted | ${rps[0]} / ${rps[1]} |"
   rm -rf "$corpus" "$db"
 done

@@ -24,6 +24,7 @@ constexpr Knob kKnobs[] = {
     {"synonym_weight", &RankingOptions::synonym_weight},
     {"proximity_weight", &RankingOptions::proximity_weight},
     {"proximity_depth", &RankingOptions::proximity_depth},
+    {"facet_depth", &RankingOptions::facet_depth},
     {"prf_weight", &RankingOptions::prf_weight},
     {"prf_docs", &RankingOptions::prf_docs},
     {"prf_terms", &RankingOptions::prf_terms},

@@ -30,6 +30,10 @@ struct RankingOptions {
   // The bonus is computed for the first proximity_depth hits of the ranking without it
   // (then re-ranked; 0 = for every match). Position lists are read for those alone.
   double proximity_depth = 20;
+  // Facets count the best facet_depth matches of the ranking (all of them when there are
+  // fewer; 0 = every match, which costs a full match and grew linearly with the index:
+  // benchmarks/RESULTS.md, "Scale"). `total` is then Xapian's estimate.
+  double facet_depth = 1000;
   // Pseudo-relevance feedback: body terms typical of the top prf_docs hits are added at
   // this weight and the query is run again (0 = off).
   double prf_weight = 0;

@@ -278,7 +278,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(filtered(built.query));
   enquire.set_weighting_scheme(Xapian::BM25Weight(options_.bm25_k1, 0, 1, options_.bm25_b, 0.5));
-  // Before the match spies are attached: the feedback's own match must not be counted.
+  // The feedback runs its own match first, on the query as typed.
   if (options_.prf_weight > 0) {
     Xapian::Query expansion = feedback_terms(enquire);
     if (!expansion.empty()) {
@@ -295,45 +295,37 @@ SearchResult Searcher::run(const SearchRequest& request) {
   if (!built.proximity.empty() && !rerank) {
     enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, enquire.get_query(), built.proximity));
   }
-  struct Facet {
-    const char* name;
-    Xapian::valueno slot;
-  };
-  static constexpr Facet kFacets[] = {
-      {"category", schema::kSlotCategory}, {"unit", schema::kSlotUnit}, {"kind", schema::kSlotKind}};
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-  auto check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + 1);
-  if (request.facets) {
-    for (const Facet& f : kFacets) {
-      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f.slot));
-      enquire.add_matchspy(spies.back().get());
-    }
-    check_at_least = db_.get_doccount();  // every match must be seen to be counted
-  }
+  // One match gives the page, the candidates for the proximity bonus, the best hits and
+  // the matches the facets count. Facets count the best facet_depth matches: a MatchSpy
+  // would have to see every match, which stops Xapian terminating early.
   const auto offset = static_cast<Xapian::doccount>(request.offset);
   const auto limit = static_cast<Xapian::doccount>(request.limit);
-  Xapian::MSet first = rerank ? enquire.get_mset(0, std::max(depth, offset + limit), check_at_least)
-                              : enquire.get_mset(offset, limit, check_at_least);
+  const auto facet_depth = options_.facet_depth > 0 ? static_cast<Xapian::doccount>(options_.facet_depth) : db_.get_doccount();
+  Xapian::doccount wanted = std::max<Xapian::doccount>(offset + limit, kCoverageHits);
+  if (rerank) wanted = std::max(wanted, depth);
+  if (request.facets) wanted = std::max(wanted, facet_depth);
+  const Xapian::MSet first = enquire.get_mset(0, wanted, offset + limit + 1);
   result.total = first.get_matches_estimated();
-  std::vector<RankedDoc> page, best;
+  result.total_exact = first.get_matches_lower_bound() == first.get_matches_upper_bound();
+  std::vector<RankedDoc> ranking = ranked_docs(first);
   if (rerank) {
-    std::vector<RankedDoc> ranking = ranked_docs(first);
-    add_proximity(ranking, built.proximity);
-    page.assign(ranking.begin() + std::min<std::size_t>(offset, ranking.size()),
-                ranking.begin() + std::min<std::size_t>(offset + limit, ranking.size()));
-    best.assign(ranking.begin(), ranking.begin() + std::min(kCoverageHits, ranking.size()));
-  } else {
-    page = ranked_docs(first);
-    // The first page usually holds the best hits; otherwise Xapian runs the (warm) match
-    // once more.
-    const bool page_has_best = offset == 0 && limit >= kCoverageHits;
-    best = page_has_best ? page : ranked_docs(enquire.get_mset(0, kCoverageHits));
+    // The candidates: proximity_depth hits, or the whole page when it reaches further. The
+    // bonus only raises weights, so the re-sorted head stays ahead of the rest.
+    const std::size_t candidates = std::max<std::size_t>(depth, offset + limit);
+    std::vector<RankedDoc> head(ranking.begin(), ranking.begin() + std::min(candidates, ranking.size()));
+    add_proximity(head, built.proximity);
+    std::copy(head.begin(), head.end(), ranking.begin());
   }
-  for (std::size_t i = 0; i < spies.size(); ++i) {
-    auto& counts = result.facets[kFacets[i].name];
-    for (auto v = spies[i]->top_values_begin(100); v != spies[i]->top_values_end(100); ++v) {
-      if (!(*v).empty()) counts.push_back({*v, v.get_termfreq()});
-    }
+  auto slice = [&ranking](std::size_t from, std::size_t n) {
+    from = std::min(from, ranking.size());
+    return std::vector<RankedDoc>(ranking.begin() + from, ranking.begin() + std::min(from + n, ranking.size()));
+  };
+  const std::vector<RankedDoc> page = slice(offset, limit), best = slice(0, kCoverageHits);
+  if (request.facets) {
+    std::vector<Xapian::docid> counted;
+    for (std::size_t i = 0; i < ranking.size() && i < facet_depth; ++i) counted.push_back(ranking[i].docid);
+    result.facets_counted = counted.size();
+    result.facets = count_facets(db_, std::move(counted));
   }
   for (const RankedDoc& r : page) {
     std::shared_ptr<const HitDocument> doc = hit_document(r.docid);

@@ -14,6 +14,7 @@
 
 #include "search/analysis/analyzer.h"
 #include "search/directory.h"
+#include "search/facet_counts.h"
 #include "search/hit_document.h"
 #include "search/query_builder.h"
 #include "search/ranking_options.h"
@@ -32,16 +33,11 @@ struct SearchRequest {
   std::vector<std::string> categories;
   std::vector<std::string> units;
   std::vector<std::string> kinds;
-  // Count category/unit/kind over the whole match set (makes `total` exact; costs a
-  // full match).
+  // Count category/unit/kind over the best RankingOptions::facet_depth matches (the
+  // whole match set when it is smaller).
   bool facets = false;
   // Cut query-biased snippets for the hits (evaluation does not need them).
   bool snippets = true;
-};
-
-struct FacetCount {
-  std::string value;
-  Xapian::doccount count;
 };
 
 struct SearchHit : ArticleHeader {
@@ -58,14 +54,18 @@ inline constexpr std::size_t kCoverageHits = 5;
 struct SearchResult {
   std::string query;
   std::size_t total = 0;  // estimated number of matching articles
+  bool total_exact = false;  // Xapian's bounds agree: `total` is the match count
+  // How many of the best matches the facets counted (== total when they counted all).
+  std::size_t facets_counted = 0;
   std::vector<SearchHit> hits;  // the page asked for
   // The first kCoverageHits hits of the ranking (whatever page was asked for), with
   // coverage and evidence, without snippets: what routing and answer confidence weigh.
   std::vector<SearchHit> best;
   std::vector<QueryWord> words;  // the analysed query, for diagnostics and highlighting
   std::optional<std::string> corrected;  // "did you mean": the query with typos corrected
-  // "category", "unit", "kind" -> counts, most frequent first (only with request.facets).
-  std::map<std::string, std::vector<FacetCount>> facets;
+  // "category", "unit", "kind" -> counts over the first facets_counted matches of the
+  // ranking, most frequent first (only with request.facets).
+  FacetCounts facets;
   // How much of the query the best hit of the whole ranking answers (AnswerEvidence,
   // whatever page was asked for), and whether that is too little to call it an answer:
   // then the results are shown as weak and no routing hint is given ("not in the base").

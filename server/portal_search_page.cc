@@ -138,7 +138,7 @@ std::string render_search_page(const SearchPage& p) {
     main = "<h1>Wyniki dla " + quoted(p.request.query) + "</h1>\n";
     main += "<div class=\"columns\"><div class=\"primary\">\n";
     if (p.answer.result.weak) main += weak_notice_html();
-    main += "<p class=\"count\">Znaleziono " + polish_count(p.answer.result.total, "artykuł", "artykuły", "artykułów") +
+    main += std::string("<p class=\"count\">Znaleziono ") + (p.answer.result.total_exact ? "" : "około ") + polish_count(p.answer.result.total, "artykuł", "artykuły", "artykułów") +
             ". Wyniki " + std::to_string(first) + "–" + std::to_string(last) + ".</p>\n";
     main += corrected_html(p) + facets_html(p) + "<ol class=\"results\" start=\"" + std::to_string(first) + "\">\n";
     for (const SearchHit& h : p.answer.result.hits) main += hit_html(h, p.directory);

@@ -166,7 +166,7 @@
     state.results = data.results.slice(); state.total = data.total; state.selected = data.results.length ? 0 : -1;
     statusEl.textContent = !data.results.length ? "Nic nie znaleziono. Sprawdź pisownię lub użyj innych słów."
       : data.weak ? "Brak pewnej odpowiedzi – wyniki (" + data.total + ") mogą nie dotyczyć tej sprawy."
-      : "Znaleziono " + plural(data.total, "artykuł", "artykuły", "artykułów") + ".";
+      : "Znaleziono " + (data.total_exact ? "" : "około ") + plural(data.total, "artykuł", "artykuły", "artykułów") + ".";
     renderCorrected(data.corrected);
     renderFilters(data.facets.category, data.total);
     resultsEl.textContent = "";

@@ -93,7 +93,7 @@
     }
     if (data.results.length && data.weak) primary.appendChild(weakNotice());
     if (data.results.length) {
-      primary.insertBefore(el("p", "count", "Znaleziono " + plural(data.total, "artykuł", "artykuły", "artykułów") + "."),
+      primary.insertBefore(el("p", "count", "Znaleziono " + (data.total_exact ? "" : "około ") + plural(data.total, "artykuł", "artykuły", "artykułów") + "."),
                            primary.firstChild);
       var ol = el("ol", "results");
       data.results.forEach(function (r) {

@@ -290,7 +290,10 @@ TEST_F(HttpServerTest, SearchReturnsResultsRoutingAndFacets) {
   EXPECT_GT(j["routing"]["confidence"].get<double>(), 0.5);
   EXPECT_TRUE(j["routing"]["alternatives"].is_array());
   EXPECT_FALSE(j["routing"]["reason"].get<std::string>().empty());
-  // Facet counts cover the whole match set, not just the page.
+  // Fewer than facet_depth matches: the facets count all of them, not just the page, and
+  // the total is exact.
+  EXPECT_TRUE(j["total_exact"].get<bool>());
+  EXPECT_EQ(j["facets_counted"].get<std::size_t>(), j["total"].get<std::size_t>());
   std::size_t kinds = 0;
   for (const auto& f : j["facets"]["kind"]) kinds += f["count"].get<std::size_t>();
   EXPECT_EQ(kinds, j["total"].get<std::size_t>());
