@@ -12,6 +12,7 @@
 #include "indexer/article_edits.h"
 #include "indexer/corpus_reader.h"
 #include "indexer/corpus_recovery.h"
+#include "indexer/database_swap.h"
 #include "indexer/index_compaction.h"
 #include "indexer/index_writer.h"
 
@@ -24,6 +25,7 @@ struct IndexOptions {
   std::string progress = "auto";
   double lock_wait_seconds = 10;
   bool compact = false;
+  unsigned threads = 0;
 };
 
 void print_errors(const ValidationErrors& errors) {
@@ -71,10 +73,11 @@ int run_index(const IndexOptions& o) {
   const auto started = std::chrono::steady_clock::now();
   analysis::Analyzer analyzer;
   try {
-    // Before anything opens the database: a compaction cut short must not look like a
-    // missing index (which would be built anew, empty of the editors' changes).
-    if (recover_interrupted_compaction(o.db_path)) {
-      std::cerr << "warning: " << o.db_path << ": a compaction interrupted by a crash was undone\n";
+    // Before anything opens the database: a swap (compaction or full build) cut short must
+    // not look like a missing index (which would be built anew, empty of the editors'
+    // changes).
+    if (recover_interrupted_swap(o.db_path)) {
+      std::cerr << "warning: " << o.db_path << ": replacing the index was interrupted by a crash and undone\n";
     }
     recover_staged_changes(o, analyzer);
   } catch (const std::exception& e) {
@@ -99,15 +102,20 @@ int run_index(const IndexOptions& o) {
   ProgressBar bar(show);
   SyncSummary summary;
   try {
-    const auto wait = std::chrono::milliseconds(static_cast<long>(o.lock_wait_seconds * 1000));
-    summary =
-        sync_index(o.db_path, corpus, analyzer, [&](std::size_t d, std::size_t t) { bar.update(d, t); }, wait);
+    SyncOptions sync;
+    sync.progress = [&](std::size_t d, std::size_t t) { bar.update(d, t); };
+    sync.lock_wait = std::chrono::milliseconds(static_cast<long>(o.lock_wait_seconds * 1000));
+    sync.threads = o.threads;
+    summary = sync_index(o.db_path, corpus, analyzer, sync);
   } catch (const IndexLockedError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kExitFailure;
   } catch (const Xapian::Error& e) {
     std::cerr << "error: writing " << o.db_path << " failed: " << e.get_description()
               << " (the previous revision is intact)\n";
+    return kExitFailure;
+  } catch (const std::exception& e) {  // the file system, beside the index, during a full build
+    std::cerr << "error: writing " << o.db_path << " failed: " << e.what() << " (the previous revision is intact)\n";
     return kExitFailure;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -118,7 +126,9 @@ int run_index(const IndexOptions& o) {
               << (summary.previous_analysis.empty() ? "unknown" : summary.previous_analysis) << " -> "
               << summary.analysis << "): every article was analysed again\n";
   }
-  std::cout << summary.to_string() << timing << "\n";
+  std::cout << summary.to_string() << timing;
+  if (summary.full_build) std::cout << ", built anew on " << summary.threads << (summary.threads == 1 ? " thread" : " threads");
+  std::cout << "\n";
   if (o.compact) {
     try {
       const auto wait = std::chrono::milliseconds(static_cast<long>(o.lock_wait_seconds * 1000));
@@ -159,7 +169,10 @@ void register_index_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(0.0, 3600.0));
   cmd->add_flag("--compact", options->compact,
                "Then rewrite the database compactly (17-28% smaller; needs as much free disk again; replicas "
-               "take a full copy after it)");
+               "take a full copy after it). A full build is compact already");
+  cmd->add_option("--threads", options->threads,
+                  "Threads for a full build (a new index, or every article changed); default: one per core")
+      ->check(CLI::Range(1u, 256u));
   cmd->callback([options, &exit_code] { exit_code = run_index(*options); });
 }
 

@@ -14,25 +14,24 @@ void add_stems(Xapian::Document& doc, const analysis::AnalyzedToken& t) {
 
 // Indexes one field's text starting at `pos`; returns the position after its last token.
 // Positions are stored where a query reads them (docs/schema.md, "Positions"): the exact
-// forms (phrases, in every field) and the body's analysed terms (proximity, highlighting).
-// The other fields' analysed terms get the same wdf without positions, so ranking is
-// unchanged and the position table holds only what is read.
+// forms (phrases, in every field) and the body's lemma terms (proximity, highlighting).
+// The other fields' lemma terms go to the one combined field, weighted by wdf.
 Xapian::termpos index_text(Xapian::Document& doc, analysis::Analyzer& analyzer, schema::Field field,
                            const std::string& text, Xapian::termpos pos) {
-  const std::string prefix = schema::prefix(field);
-  const bool positional = field == schema::Field::kBody;
-  auto add_field_term = [&](const std::string& term, Xapian::termpos at) {
-    if (positional) {
-      doc.add_posting(prefix + term, at);
+  const bool body = field == schema::Field::kBody;
+  const Xapian::termcount wdf = schema::field_wdf(field);
+  auto add_lemma_term = [&](const std::string& term, Xapian::termpos at) {
+    if (body) {
+      doc.add_posting(schema::kBodyPrefix + term, at);
     } else {
-      doc.add_term(prefix + term);
+      doc.add_term(schema::kFieldsPrefix + term, wdf);
     }
   };
   analysis::Analysis a = analyzer.analyze(text, pos);
   for (const analysis::AnalyzedToken& t : a.tokens) {
-    for (const std::string& term : t.terms) add_field_term(term, t.position);
+    for (const std::string& term : t.terms) add_lemma_term(term, t.position);
     for (const analysis::AnalyzedToken& part : t.parts) {
-      for (const std::string& term : part.terms) add_field_term(term, t.position);
+      for (const std::string& term : part.terms) add_lemma_term(term, t.position);
       doc.add_posting(schema::kExactPrefix + part.folded, t.position);
       add_stems(doc, part);
     }

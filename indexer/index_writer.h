@@ -1,7 +1,8 @@
 // Brings a Xapian database in line with a corpus: adds new articles, replaces changed
 // ones, deletes those whose files disappeared, leaves unchanged and invalid ones alone.
-// All of it is one transaction: readers see the old revision or the new one, never a mix,
-// and a run killed midway leaves the previous revision intact.
+// All of it is atomic (one transaction, or a new database swapped in): readers see the old
+// revision or the new one, never a mix, and a run killed midway leaves the previous
+// revision intact.
 #pragma once
 
 #include <functional>
@@ -27,6 +28,8 @@ struct SyncSummary {
   std::string previous_analysis;  // its fingerprint before ("" for an index without one)
   std::string analysis;           // the fingerprint now
   bool committed = false;         // false when there was nothing to write
+  bool full_build = false;        // the index was built anew (indexer/full_build.h)
+  unsigned threads = 1;           // threads that analysed and wrote articles
 
   std::string to_string() const;
 };
@@ -34,11 +37,22 @@ struct SyncSummary {
 // Called as articles are processed: (done, total).
 using ProgressFn = std::function<void(std::size_t, std::size_t)>;
 
-// Creates the database when it does not exist. Throws IndexLockedError when another
-// writer is still active after `lock_wait`, and Xapian::Error for I/O problems (the old
-// revision stays intact).
+struct SyncOptions {
+  ProgressFn progress;
+  // How long to wait for another writer (a server applying an edit) to let go of the index.
+  std::chrono::milliseconds lock_wait{0};
+  // Threads for a full build (indexer/full_build.h); 0: one per core.
+  unsigned threads = 0;
+};
+
+// Creates the database when it does not exist. When no indexed article can be kept (a new
+// or empty index, or every article changed, as after a schema or analyser change), the
+// whole index is built anew on every core and swapped in (indexer/database_swap.h), with
+// the previous versions of invalid articles carried over; otherwise the changes are one
+// transaction on the index in place. Throws IndexLockedError when another writer is still
+// active after `lock_wait`, and Xapian::Error (or std::filesystem_error) for I/O problems;
+// either way the old revision stays intact.
 SyncSummary sync_index(const std::string& db_path, const Corpus& corpus, analysis::Analyzer& analyzer,
-                       const ProgressFn& progress = {},
-                       std::chrono::milliseconds lock_wait = std::chrono::milliseconds(0));
+                       const SyncOptions& options = {});
 
 }  // namespace wiedza

@@ -9,9 +9,9 @@ namespace wiedza {
 namespace {
 
 bool has_lemma(const HitDocument& doc, const std::vector<std::string>& alternatives) {
-  for (schema::Field f : schema::kAllFields) {
+  for (const char* prefix : schema::kLemmaPrefixes) {
     for (const std::string& alt : alternatives) {
-      if (doc.has_term(schema::prefix(f) + alt)) return true;
+      if (doc.has_term(prefix + alt)) return true;
     }
   }
   return false;
@@ -21,8 +21,8 @@ bool has_lemma(const HitDocument& doc, const std::vector<std::string>& alternati
 // its terms (a lower bound of the union, and exact for the usual single lemma).
 Xapian::doccount document_frequency(const QueryWord& w, const Xapian::MSet& match) {
   Xapian::doccount df = match.get_termfreq(schema::kExactPrefix + w.exact);
-  for (schema::Field f : schema::kAllFields) {
-    for (const std::string& alt : w.alternatives) df = std::max(df, match.get_termfreq(schema::prefix(f) + alt));
+  for (const char* prefix : schema::kLemmaPrefixes) {
+    for (const std::string& alt : w.alternatives) df = std::max(df, match.get_termfreq(prefix + alt));
   }
   return df;
 }

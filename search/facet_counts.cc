@@ -6,28 +6,44 @@
 #include "search/schema.h"
 
 namespace wiedza {
+namespace {
 
-FacetCounts count_facets(const Xapian::Database& db, std::vector<Xapian::docid> docids) {
-  struct Facet {
-    const char* name;
-    Xapian::valueno slot;
-  };
-  static constexpr Facet kFacets[] = {
-      {"category", schema::kSlotCategory}, {"unit", schema::kSlotUnit}, {"kind", schema::kSlotKind}};
-  // A value stream is read forwards: ascending docids let each skip_to move on from the last.
-  std::sort(docids.begin(), docids.end());
-  FacetCounts out;
-  for (const Facet& f : kFacets) {
-    std::unordered_map<std::string, Xapian::doccount> counts;
-    auto v = db.valuestream_begin(f.slot);
-    const auto end = db.valuestream_end(f.slot);
-    for (Xapian::docid did : docids) {
-      if (v == end) break;
-      v.skip_to(did);
-      if (v != end && v.get_docid() == did && !(*v).empty()) ++counts[*v];
+struct Facet {
+  const char* name;
+  Xapian::valueno slot;
+};
+constexpr Facet kFacetSlots[] = {
+    {"category", schema::kSlotCategory}, {"unit", schema::kSlotUnit}, {"kind", schema::kSlotKind}};
+
+}  // namespace
+
+FacetTable FacetTable::load(const Xapian::Database& db) {
+  FacetTable table;
+  table.rows_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, {});
+  for (std::size_t f = 0; f < kFacets; ++f) {
+    std::unordered_map<std::string, std::uint32_t> ids;
+    for (auto v = db.valuestream_begin(kFacetSlots[f].slot); v != db.valuestream_end(kFacetSlots[f].slot); ++v) {
+      const std::string value = *v;
+      if (value.empty() || v.get_docid() >= table.rows_.size()) continue;
+      auto [it, added] = ids.emplace(value, static_cast<std::uint32_t>(table.names_[f].size() + 1));
+      if (added) table.names_[f].push_back(value);
+      table.rows_[v.get_docid()][f] = it->second;
     }
-    std::vector<FacetCount>& list = out[f.name];
-    for (auto& [value, n] : counts) list.push_back({value, n});
+  }
+  return table;
+}
+
+FacetCounts FacetTable::count(const std::vector<Xapian::docid>& docids) const {
+  FacetCounts out;
+  for (std::size_t f = 0; f < kFacets; ++f) {
+    std::vector<Xapian::doccount> counts(names_[f].size() + 1, 0);
+    for (Xapian::docid did : docids) {
+      if (did < rows_.size()) ++counts[rows_[did][f]];
+    }
+    std::vector<FacetCount>& list = out[kFacetSlots[f].name];
+    for (std::size_t i = 1; i < counts.size(); ++i) {
+      if (counts[i] > 0) list.push_back({names_[f][i - 1], counts[i]});
+    }
     std::sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) {
       return a.count != b.count ? a.count > b.count : a.value < b.value;
     });

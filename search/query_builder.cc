@@ -31,17 +31,6 @@ std::vector<Segment> split_quotes(std::string_view text) {
   return out;
 }
 
-double field_weight(const RankingOptions& o, schema::Field f) {
-  switch (f) {
-    case schema::Field::kTitle: return o.title_weight;
-    case schema::Field::kSummary: return o.summary_weight;
-    case schema::Field::kKeywords: return o.keywords_weight;
-    case schema::Field::kBody: return o.body_weight;
-    case schema::Field::kUnit: return o.unit_weight;
-  }
-  return 1.0;
-}
-
 // Typo tolerance as residents expect it: nothing under 4 letters, one edit from 4, two
 // from 8.
 double allowed_edits(const std::string& folded) {
@@ -76,13 +65,11 @@ Xapian::Query synonym_of(const char* prefix, const std::vector<std::string>& ter
 }  // namespace
 
 Xapian::Query QueryBuilder::lemma_query(const std::vector<std::string>& alternatives) const {
-  std::vector<Xapian::Query> per_field;
-  for (schema::Field f : schema::kAllFields) {
-    const double weight = field_weight(options_, f);
-    if (weight <= 0) continue;
-    per_field.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, synonym_of(schema::prefix(f), alternatives), weight);
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, per_field.begin(), per_field.end());
+  const Xapian::Query fields[] = {
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonym_of(schema::kBodyPrefix, alternatives), options_.body_weight),
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonym_of(schema::kFieldsPrefix, alternatives),
+                    options_.fields_weight)};
+  return Xapian::Query(Xapian::Query::OP_OR, std::begin(fields), std::end(fields));
 }
 
 Xapian::Query QueryBuilder::word_query(const QueryWord& word) const {
@@ -93,6 +80,17 @@ Xapian::Query QueryBuilder::word_query(const QueryWord& word) const {
   if (!word.stems.empty()) add(options_.stem_weight, synonym_of(schema::kStemPrefix, word.stems));
   if (!word.short_stems.empty()) add(options_.short_stem_weight, synonym_of(schema::kShortStemPrefix, word.short_stems));
   if (!word.exact.empty()) add(options_.exact_weight, Xapian::Query(schema::kExactPrefix + word.exact));
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+Xapian::Query QueryBuilder::candidate_word_query(const QueryWord& word) const {
+  // The word's lemma terms and its stem, without the short stem and the exact form: those
+  // two only add weight to articles the lemmas and the stem already match (the short stem
+  // a few more, weakly), and the short stem's posting list is the longest of all.
+  std::vector<Xapian::Query> parts{lemma_query(word.alternatives)};
+  if (!word.stems.empty() && options_.stem_weight > 0) {
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, synonym_of(schema::kStemPrefix, word.stems), options_.stem_weight);
+  }
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
@@ -112,7 +110,7 @@ Xapian::Query QueryBuilder::proximity_query(const QueryWord& a, const QueryWord&
   // 0.6372 both ways, bundled 0.9373 with them, 0.9403 without; benchmarks/RESULTS.md).
   auto positional = [](const QueryWord& w) {
     std::vector<Xapian::Query> terms;
-    for (const std::string& alt : w.alternatives) terms.emplace_back(schema::prefix(schema::Field::kBody) + alt);
+    for (const std::string& alt : w.alternatives) terms.emplace_back(schema::kBodyPrefix + alt);
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   };
   Xapian::Query pair[] = {positional(a), positional(b)};
@@ -124,8 +122,8 @@ Xapian::Query QueryBuilder::proximity_query(const QueryWord& a, const QueryWord&
 bool QueryBuilder::known(const QueryWord& word, const Xapian::Database& db) const {
   if (db.term_exists(schema::kExactPrefix + word.exact)) return true;
   for (const std::string& alt : word.alternatives) {
-    for (schema::Field f : schema::kAllFields) {
-      if (db.term_exists(schema::prefix(f) + alt)) return true;
+    for (const char* prefix : schema::kLemmaPrefixes) {
+      if (db.term_exists(prefix + alt)) return true;
     }
   }
   return false;
@@ -187,6 +185,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryResources& reso
   for (const QueryWord& w : built.words) any_content = any_content || !w.stop;
 
   std::vector<Xapian::Query> optional;
+  std::vector<Xapian::Query> candidate_parts;  // the first phase's parts (BuiltQuery::candidates)
   std::vector<const QueryWord*> content;
   std::vector<std::size_t> content_index;  // content[i] is built.words[content_index[i]]
   bool corrected = false;
@@ -199,12 +198,14 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryResources& reso
       continue;
     }
     if (!w.in_phrase) correct_typo(w, resources);
-    Xapian::Query q = word_query(w);
+    Xapian::Query q = word_query(w), candidate = candidate_word_query(w);
     if (!w.correction.empty()) {
       q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, options_.typo_weight);
+      candidate = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, candidate, options_.typo_weight);
       corrected = true;
     }
     optional.push_back(q);
+    candidate_parts.push_back(candidate);
     content.push_back(&w);
     content_index.push_back(i);
   }
@@ -227,6 +228,9 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryResources& reso
       optional.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                             Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
                             options_.synonym_weight);
+      // An article may answer through the expansion alone ("śmieciarka" -> "odbiór
+      // odpadów"): the first phase must be able to pick it.
+      candidate_parts.push_back(optional.back());
     }
   }
 
@@ -239,6 +243,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryResources& reso
   Xapian::Query ranked(Xapian::Query::OP_OR, optional.begin(), optional.end());
   if (phrases.empty()) {
     built.query = ranked;
+    built.candidates = Xapian::Query(Xapian::Query::OP_OR, candidate_parts.begin(), candidate_parts.end());
   } else {
     Xapian::Query required(Xapian::Query::OP_AND, phrases.begin(), phrases.end());
     built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, required, ranked);

@@ -1,7 +1,8 @@
 // Turns what a user typed into a Xapian query, through the same Analyzer the indexer uses.
 //
-// Every content word becomes an OR over fields of its alternatives (OP_SYNONYM, so a
-// lemma and its folded form count as one term), plus a small exact-form bonus. On top:
+// Every content word becomes an OR over the two text fields (body; title, summary,
+// keywords and unit combined) of its alternatives (OP_SYNONYM, so a word's several
+// lemmas count as one term), plus a small exact-form bonus. On top:
 //  - stems: the word's stem (its first letters) in any field, a weaker match that
 //    reaches derivations and forms the dictionary does not connect;
 //  - typo tolerance: a word that neither the index nor the dictionary knows is replaced
@@ -51,6 +52,10 @@ struct BuiltQuery {
   // The bonus for consecutive words standing near each other, OR-ed to `query` by the
   // searcher for the first candidates only (empty when there are no such pairs).
   Xapian::Query proximity;
+  // The first phase of two-phase ranking (RankingOptions::candidate_depth): the same words
+  // over their lemma terms and stems only, which picks the candidates `query` then ranks.
+  // Empty when the query must run whole (quoted phrases, stop words only).
+  Xapian::Query candidates;
   std::vector<QueryWord> words;
   std::vector<SynonymUse> synonyms;
   // The query with corrected words substituted, when any word was corrected.
@@ -74,7 +79,9 @@ class QueryBuilder {
  private:
   // The word in every field (lemmas), its exact form and its stems, OR-ed and weighted.
   Xapian::Query word_query(const QueryWord& word) const;
-  // Only the lemma terms in every field (synonym expansions).
+  // The word's part of BuiltQuery::candidates: its lemma terms and its stem.
+  Xapian::Query candidate_word_query(const QueryWord& word) const;
+  // Only the lemma terms, in the body and the combined field (synonym expansions).
   Xapian::Query lemma_query(const std::vector<std::string>& alternatives) const;
   Xapian::Query phrase_query(const std::vector<QueryWord>& words) const;
   Xapian::Query proximity_query(const QueryWord& a, const QueryWord& b) const;

@@ -12,11 +12,8 @@ struct Knob {
 };
 
 constexpr Knob kKnobs[] = {
-    {"title_weight", &RankingOptions::title_weight},
-    {"summary_weight", &RankingOptions::summary_weight},
-    {"keywords_weight", &RankingOptions::keywords_weight},
     {"body_weight", &RankingOptions::body_weight},
-    {"unit_weight", &RankingOptions::unit_weight},
+    {"fields_weight", &RankingOptions::fields_weight},
     {"exact_weight", &RankingOptions::exact_weight},
     {"stem_weight", &RankingOptions::stem_weight},
     {"short_stem_weight", &RankingOptions::short_stem_weight},
@@ -24,6 +21,7 @@ constexpr Knob kKnobs[] = {
     {"synonym_weight", &RankingOptions::synonym_weight},
     {"proximity_weight", &RankingOptions::proximity_weight},
     {"proximity_depth", &RankingOptions::proximity_depth},
+    {"candidate_depth", &RankingOptions::candidate_depth},
     {"facet_depth", &RankingOptions::facet_depth},
     {"prf_weight", &RankingOptions::prf_weight},
     {"prf_docs", &RankingOptions::prf_docs},

@@ -7,14 +7,11 @@
 namespace wiedza {
 
 struct RankingOptions {
-  // Per-field weights: each field is scored with BM25 on its own terms and the scores
-  // are combined linearly.
-  double title_weight = 1.5;
-  double summary_weight = 1.0;
-  double keywords_weight = 2.0;
+  // Field weights: the body and the combined field of title, summary, keywords and the
+  // unit's name (search/schema.h: within it each field counts with its own wdf) are each
+  // scored with BM25 on their own terms, and the two scores are combined linearly.
   double body_weight = 1.0;
-  // The handling unit's name and id (so "MOPS" or "zarząd dróg" reach that unit's articles).
-  double unit_weight = 0.5;
+  double fields_weight = 2.0;
   // Bonus for a query word found in its exact (diacritic-folded) form.
   double exact_weight = 1.0;
   // Weights of a word's stems (its first 5 and 4 letters, in any field):
@@ -30,6 +27,12 @@ struct RankingOptions {
   // The bonus is computed for the first proximity_depth hits of the ranking without it
   // (then re-ranked; 0 = for every match). Position lists are read for those alone.
   double proximity_depth = 20;
+  // Two-phase ranking: a match over each word's lemma terms and stem alone (three of the
+  // five posting lists a word reads; not the short stem, the longest, nor the exact form)
+  // picks the best candidate_depth articles, and the whole query ranks those (0 = the
+  // whole query over every match). benchmarks/RESULTS.md, "Scale", has what it saves and
+  // how often the first ten results are those of the one-phase ranking.
+  double candidate_depth = 100;
   // Facets count the best facet_depth matches of the ranking (all of them when there are
   // fewer; 0 = every match, which costs a full match and grew linearly with the index:
   // benchmarks/RESULTS.md, "Scale"). `total` is then Xapian's estimate.

@@ -10,8 +10,9 @@
 namespace wiedza::schema {
 
 // 6: prefixes that keep clear of omega's (S, XA, K, XB, XN, XE); 7: positions only for
-// exact forms and body terms.
-inline constexpr int kSchemaVersion = 7;
+// exact forms and body terms; 8: title, summary, keywords and unit in one field (XF) with
+// per-field wdf, lemma terms folded only (analysis 3).
+inline constexpr int kSchemaVersion = 8;
 
 // Unique id term: "Q" + article id. The document carries it, so replace_document("Q"+id)
 // upserts.
@@ -22,37 +23,36 @@ inline constexpr const char* kCategoryPrefix = "XC";
 inline constexpr const char* kUnitPrefix = "XU";
 inline constexpr const char* kKindPrefix = "XK";
 
-// Analysed text, one prefix per field so that fields can be weighted at query time.
-// The prefixes follow Xapian's omega conventions where one fits (S title, K keywords)
-// and are X-prefixed otherwise, so that the index reads correctly with Xapian's own
-// tools (delve, omega, quest): there A is author, B a boolean filter, E an extension, T
-// a MIME type and U a URL.
-// Terms are the analyser's lemma terms (analysis/analyzer.h), with positions.
-// kUnit holds the handling unit's id and name, so "MOPS" or "zarząd dróg" reach the
-// articles of that unit.
+// Analysed text (the analyser's lemma terms, analysis/analyzer.h) goes to two fields:
+//  - kBodyPrefix: the body, with positions (the proximity pass and snippets read them);
+//  - kFieldsPrefix: title, summary, keywords and the handling unit's id and name, as one
+//    field in the omega manner: each field's words carry that field's wdf (field_wdf), so
+//    a word in the title counts as two in the summary. One posting list per word instead
+//    of one per field: a query reads 2 lists per lemma instead of 5 (benchmarks/RESULTS.md,
+//    "Scale", schema 8). The unit's name lets "MOPS" or "zarząd dróg" reach that unit's
+//    articles.
+// X-prefixed, so that the index reads correctly with Xapian's own tools (delve, omega,
+// quest), where single letters have meanings of their own.
+inline constexpr const char* kBodyPrefix = "XB";
+inline constexpr const char* kFieldsPrefix = "XF";
+// Every prefix a word's lemma terms are indexed under.
+inline constexpr const char* kLemmaPrefixes[] = {kBodyPrefix, kFieldsPrefix};
+
+// The article's text fields, in the order they take positions.
 enum class Field { kTitle, kSummary, kKeywords, kBody, kUnit };
-inline constexpr Field kAllFields[] = {Field::kTitle, Field::kSummary, Field::kKeywords, Field::kBody, Field::kUnit};
 
-inline const char* prefix(Field f) {
+// The wdf each occurrence of a word adds to its kFieldsPrefix term, per field (the body has
+// its own prefix, one per occurrence). Chosen with RankingOptions::fields_weight on both
+// judged sets (benchmarks/RESULTS.md); a change needs a reindex, hence the schema version.
+inline constexpr Xapian::termcount field_wdf(Field f) {
   switch (f) {
-    case Field::kTitle: return "S";
-    case Field::kSummary: return "XA";
-    case Field::kKeywords: return "K";
-    case Field::kBody: return "XB";
-    case Field::kUnit: return "XN";
+    case Field::kTitle: return 2;
+    case Field::kSummary: return 1;
+    case Field::kKeywords: return 3;
+    case Field::kBody: return 1;
+    case Field::kUnit: return 1;
   }
-  return "XB";
-}
-
-inline const char* field_name(Field f) {
-  switch (f) {
-    case Field::kTitle: return "title";
-    case Field::kSummary: return "summary";
-    case Field::kKeywords: return "keywords";
-    case Field::kBody: return "body";
-    case Field::kUnit: return "unit";
-  }
-  return "body";
+  return 1;
 }
 
 // Exact (case- and diacritic-folded, not lemmatised) forms from every field, with

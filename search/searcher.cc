@@ -62,7 +62,7 @@ std::map<Xapian::termpos, int> body_matches(const Xapian::Database& db, Xapian::
   for (std::size_t i = 0; i < words.size(); ++i) {
     const QueryWord& w = words[i];
     if (w.stop && !w.in_phrase) continue;
-    for (const std::string& alt : w.alternatives) collect(schema::prefix(schema::Field::kBody) + alt, static_cast<int>(i));
+    for (const std::string& alt : w.alternatives) collect(schema::kBodyPrefix + alt, static_cast<int>(i));
     collect(schema::kExactPrefix + w.exact, static_cast<int>(i));
   }
   return out;
@@ -128,7 +128,7 @@ void Searcher::reopen() {
         return;
       }
       db_.reopen();
-      if (db_.get_revision() != resources_->revision) load_resources();
+      if (!resources_->describes(db_)) load_resources();
       return;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxRetries) throw;
@@ -137,6 +137,8 @@ void Searcher::reopen() {
 }
 
 Xapian::rev Searcher::revision() const { return db_.get_revision(); }
+
+std::string Searcher::database() const { return db_.get_uuid(); }
 
 std::int64_t Searcher::committed_at() const {
   try {
@@ -206,7 +208,7 @@ Xapian::Query Searcher::feedback_terms(Xapian::Enquire& enquire) const {
   // Only analysed body terms: ids, filters and exact forms are no evidence of topic.
   struct BodyTerms : Xapian::ExpandDecider {
     bool operator()(const std::string& term) const override {
-      const std::string_view body = schema::prefix(schema::Field::kBody);
+      const std::string_view body = schema::kBodyPrefix;
       return term.size() > body.size() && term.compare(0, body.size(), body) == 0;
     }
   } body_only;
@@ -295,18 +297,55 @@ SearchResult Searcher::run(const SearchRequest& request) {
   if (!built.proximity.empty() && !rerank) {
     enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, enquire.get_query(), built.proximity));
   }
-  // One match gives the page, the candidates for the proximity bonus, the best hits and
-  // the matches the facets count. Facets count the best facet_depth matches: a MatchSpy
-  // would have to see every match, which stops Xapian terminating early.
+  // The page, the candidates for the proximity bonus and the best hits come from one
+  // ranking; the facets count the best facet_depth matches (a MatchSpy would have to see
+  // every match, which stops Xapian terminating early).
   const auto offset = static_cast<Xapian::doccount>(request.offset);
   const auto limit = static_cast<Xapian::doccount>(request.limit);
   const auto facet_depth = options_.facet_depth > 0 ? static_cast<Xapian::doccount>(options_.facet_depth) : db_.get_doccount();
   Xapian::doccount wanted = std::max<Xapian::doccount>(offset + limit, kCoverageHits);
   if (rerank) wanted = std::max(wanted, depth);
-  if (request.facets) wanted = std::max(wanted, facet_depth);
-  const Xapian::MSet first = enquire.get_mset(0, wanted, offset + limit + 1);
-  result.total = first.get_matches_estimated();
-  result.total_exact = first.get_matches_lower_bound() == first.get_matches_upper_bound();
+  const auto candidate_depth = static_cast<Xapian::doccount>(options_.candidate_depth);
+  const bool two_phase = candidate_depth > 0 && !built.candidates.empty() && options_.prf_weight <= 0;
+  Xapian::MSet first;             // the whole query's ranking
+  std::vector<Xapian::docid> counted;  // what the facets count
+  bool ranked = false;
+  if (two_phase) {
+    // Two-phase ranking (RankingOptions::candidate_depth): the candidate query picks the
+    // articles, and the whole query ranks only those (CandidateSource), with the weights
+    // it gives them over the whole index. The match set, its size and the facets are the
+    // first phase's: articles that share only a short stem with the query rank below every
+    // candidate anyway.
+    Xapian::Enquire candidates(db_);
+    candidates.set_query(filtered(built.candidates));
+    candidates.set_weighting_scheme(Xapian::BM25Weight(options_.bm25_k1, 0, 1, options_.bm25_b, 0.5));
+    const Xapian::doccount picked = std::max(candidate_depth, wanted);
+    const Xapian::MSet matches =
+        candidates.get_mset(0, request.facets ? std::max(picked, facet_depth) : picked, offset + limit + 1);
+    // When no article shares a lemma or a stem with the query, the whole query still
+    // answers with what its short stems and synonyms reach, as one phase.
+    if (!matches.empty()) {
+      result.total = matches.get_matches_estimated();
+      result.total_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound();
+      std::vector<Xapian::docid> best;
+      for (auto it = matches.begin(); it != matches.end(); ++it) {
+        if (best.size() < picked) best.push_back(*it);
+        if (request.facets && counted.size() < facet_depth) counted.push_back(*it);
+      }
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, enquire.get_query(),
+                                      Xapian::Query((new CandidateSource(std::move(best)))->release())));
+      first = enquire.get_mset(0, wanted);
+      ranked = true;
+    }
+  }
+  if (!ranked) {
+    first = enquire.get_mset(0, request.facets ? std::max(wanted, facet_depth) : wanted, offset + limit + 1);
+    result.total = first.get_matches_estimated();
+    result.total_exact = first.get_matches_lower_bound() == first.get_matches_upper_bound();
+    if (request.facets) {
+      for (auto it = first.begin(); it != first.end() && counted.size() < facet_depth; ++it) counted.push_back(*it);
+    }
+  }
   std::vector<RankedDoc> ranking = ranked_docs(first);
   if (rerank) {
     // The candidates: proximity_depth hits, or the whole page when it reaches further. The
@@ -322,10 +361,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
   };
   const std::vector<RankedDoc> page = slice(offset, limit), best = slice(0, kCoverageHits);
   if (request.facets) {
-    std::vector<Xapian::docid> counted;
-    for (std::size_t i = 0; i < ranking.size() && i < facet_depth; ++i) counted.push_back(ranking[i].docid);
     result.facets_counted = counted.size();
-    result.facets = count_facets(db_, std::move(counted));
+    result.facets = resources_->facets.count(counted);
   }
   for (const RankedDoc& r : page) {
     std::shared_ptr<const HitDocument> doc = hit_document(r.docid);

@@ -91,6 +91,9 @@ class Searcher {
   void reopen();
   const RankingOptions& ranking() const { return builder_.options(); }
   Xapian::rev revision() const;
+  // The database's UUID: a database built anew or compacted under the same path has a new
+  // one and counts its revisions from 1 again (indexer/database_swap.h).
+  std::string database() const;
   // When this revision was committed, unix milliseconds (0: an index from before the stamp).
   std::int64_t committed_at() const;
   Xapian::doccount document_count() const;

@@ -80,15 +80,19 @@ void ApiHandlers::categories(const httplib::Request&, httplib::Response& res) co
 
 void ApiHandlers::health(const httplib::Request&, httplib::Response& res) const {
   auto s = pool.acquire();
-  nlohmann::json body = {{"status", "ok"}, {"documents", s->document_count()}, {"revision", s->revision()}};
-  if (replication != nullptr) body.update(replication->health(s->revision(), s->committed_at()));
+  const IndexVersion served{s->database(), static_cast<std::int64_t>(s->revision())};
+  nlohmann::json body = {
+      {"status", "ok"}, {"documents", s->document_count()}, {"database", served.database}, {"revision", served.revision}};
+  if (replication != nullptr) body.update(replication->health(served, s->committed_at()));
   send_json(res, body);
 }
 
 void ApiHandlers::metrics(const httplib::Request&, httplib::Response& res) const {
   auto s = pool.acquire();
   std::string text = metrics_registry.render(s->document_count(), s->revision(), pool.cache_stats());
-  if (replication != nullptr) text += replication->metrics(s->revision(), s->committed_at());
+  if (replication != nullptr) {
+    text += replication->metrics({s->database(), static_cast<std::int64_t>(s->revision())}, s->committed_at());
+  }
   res.set_content(text, "text/plain; version=0.0.4");
 }
 

@@ -236,9 +236,10 @@ EditResult EditingService::start_reindex(const std::string& editor) {
         SyncSummary summary;
         try {
           pace_commits();
-          summary = sync_index(
-              db_path_, corpus, analyzer_, [&](std::size_t done, std::size_t) { job.done = done; },
-              std::chrono::duration_cast<std::chrono::milliseconds>(kReindexLockWait));
+          SyncOptions sync;
+          sync.progress = [&](std::size_t done, std::size_t) { job.done = done; };
+          sync.lock_wait = std::chrono::duration_cast<std::chrono::milliseconds>(kReindexLockWait);
+          summary = sync_index(db_path_, corpus, analyzer_, sync);
           last_commit_ = std::chrono::steady_clock::now();
         } catch (const Xapian::Error& e) {
           throw std::runtime_error("writing the index failed (the previous revision is intact): " + e.get_description());

@@ -99,8 +99,10 @@ HttpServer::HttpServer(ServerConfig config, RankingOptions ranking)
   replication_.node = config_.node_id;
   replication_.changesets = config_.changesets;
   if (!config_.replica_of.empty()) {
-    primary_watch_ = std::make_unique<PrimaryWatch>(
-        config_.replica_of, [this] { return static_cast<std::int64_t>(pool_.acquire()->revision()); });
+    primary_watch_ = std::make_unique<PrimaryWatch>(config_.replica_of, [this] {
+      auto s = pool_.acquire();
+      return IndexVersion{s->database(), static_cast<std::int64_t>(s->revision())};
+    });
     const EditorTokens forward = EditorTokens::load(config_.forward_token_path);
     if (forward.size() != 1) {
       throw std::runtime_error("--forward-token " + config_.forward_token_path +

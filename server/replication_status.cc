@@ -4,7 +4,7 @@
 
 namespace wiedza::server {
 
-nlohmann::json ReplicationStatus::health(std::int64_t revision, std::int64_t committed_at_ms) const {
+nlohmann::json ReplicationStatus::health(const IndexVersion& served, std::int64_t committed_at_ms) const {
   nlohmann::json out = {{"role", replica() ? "replica" : "primary"},
                         {"node", node},
                         {"committed_at", committed_at_ms}};
@@ -12,7 +12,7 @@ nlohmann::json ReplicationStatus::health(std::int64_t revision, std::int64_t com
     out["changesets"] = changesets;
     return out;
   }
-  out["primary"] = watch->state(revision).to_json();
+  out["primary"] = watch->state(served).to_json();
   if (forwarder != nullptr) {
     const ForwarderStats f = forwarder->stats();
     out["analytics_forwarding"] = {{"searches", f.searches},
@@ -23,7 +23,7 @@ nlohmann::json ReplicationStatus::health(std::int64_t revision, std::int64_t com
   return out;
 }
 
-std::string ReplicationStatus::metrics(std::int64_t revision, std::int64_t committed_at_ms) const {
+std::string ReplicationStatus::metrics(const IndexVersion& served, std::int64_t committed_at_ms) const {
   std::ostringstream out;
   out << "# HELP wiedza_index_committed_timestamp_seconds When the served revision was committed on the primary.\n"
       << "# TYPE wiedza_index_committed_timestamp_seconds gauge\n"
@@ -32,7 +32,7 @@ std::string ReplicationStatus::metrics(std::int64_t revision, std::int64_t commi
       << "# TYPE wiedza_replica gauge\n"
       << "wiedza_replica " << (replica() ? 1 : 0) << "\n";
   if (!replica()) return out.str();
-  const PrimaryState s = watch->state(revision);
+  const PrimaryState s = watch->state(served);
   out << "# HELP wiedza_replica_primary_up Whether the primary answered its last health check.\n"
       << "# TYPE wiedza_replica_primary_up gauge\n"
       << "wiedza_replica_primary_up " << (s.reachable ? 1 : 0) << "\n"

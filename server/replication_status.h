@@ -21,9 +21,9 @@ struct ReplicationStatus {
 
   bool replica() const { return watch != nullptr; }
   // Fields added to /healthz.
-  nlohmann::json health(std::int64_t revision, std::int64_t committed_at_ms) const;
+  nlohmann::json health(const IndexVersion& served, std::int64_t committed_at_ms) const;
   // Lines added to /metrics (Prometheus text format).
-  std::string metrics(std::int64_t revision, std::int64_t committed_at_ms) const;
+  std::string metrics(const IndexVersion& served, std::int64_t committed_at_ms) const;
 };
 
 }  // namespace wiedza::server

@@ -22,11 +22,8 @@ import json
 import subprocess
 
 GRID = {
-    "title_weight": [1, 1.5, 2, 3],
-    "summary_weight": [0.5, 1, 1.5, 2],
-    "keywords_weight": [1, 2, 3],
     "body_weight": [0.7, 1, 1.5],
-    "unit_weight": [0, 0.25, 0.5, 1],
+    "fields_weight": [1.5, 2, 2.5, 3],
     "stem_weight": [1.5, 2, 2.5, 3, 3.5],
     "short_stem_weight": [0, 1, 1.5, 2, 2.5],
     "exact_weight": [0, 0.5, 1, 1.5],

@@ -39,10 +39,7 @@ std::string Analyzer::fingerprint() const {
 }
 
 void Analyzer::add_lemma_terms(const std::vector<std::string>& lemmas, std::vector<std::string>& terms) {
-  for (const std::string& lemma : lemmas) {
-    terms.push_back(lemma);
-    terms.push_back(fold_diacritics(lemma));
-  }
+  for (const std::string& lemma : lemmas) terms.push_back(fold_diacritics(lemma));
 }
 
 AnalyzedToken Analyzer::analyze_word(std::string surface, TokenKind kind) {
@@ -55,7 +52,7 @@ AnalyzedToken Analyzer::analyze_word(std::string surface, TokenKind kind) {
   if (t.stop) return t;
   if (kind == TokenKind::kWord && has_letter(t.normalized)) t.lemmas = lemmatizer_.lemmas(t.normalized);
   if (t.lemmas.empty()) {
-    t.terms = {t.normalized, t.folded};
+    t.terms = {t.folded};
   } else {
     add_lemma_terms(t.lemmas, t.terms);
   }

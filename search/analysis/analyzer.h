@@ -28,9 +28,11 @@ struct AnalyzedToken {
   std::string folded;      // case- and diacritic-folded: the exact-form key
   std::vector<std::string> lemmas;  // dictionary lemmas; empty when unknown or a stop word
   bool stop = false;
-  // The word's index terms (without a field prefix): its lemmas and their folded forms,
-  // or, for a word the dictionary does not know, its own normalised and folded form.
-  // Empty for stop words, which are indexed only as exact forms (for phrases).
+  // The word's index terms (without a field prefix): its lemmas, diacritic-folded
+  // ("dowodu" -> "dowod"), or, for a word the dictionary does not know, its own folded
+  // form. Folded only: a lemma and its folded twin had the same posting list, so both cost
+  // twice the postings for nothing (benchmarks/RESULTS.md, "Scale", schema 8). Empty for
+  // stop words, which are indexed only as exact forms (for phrases).
   std::vector<std::string> terms;
   // The first kStemLength and kShortStemLength letters of `folded`: aggressive stems
   // that join what the dictionary keeps apart (derivations such as wysyłka/wysyłać,
@@ -80,7 +82,7 @@ class Analyzer {
   // Bump on ANY change to what analyze() or query_terms() return for some text
   // (tokenising, folding, stop words, lemmas, stems): indexes built before must be
   // rebuilt, and this is how `wiedza index` knows.
-  static constexpr int kAnalysisVersion = 2;
+  static constexpr int kAnalysisVersion = 3;
 
   // The byte ranges of the tokens analyze() gives positions to, in position order: the
   // i-th span of an NFC text indexed from position p holds position p + i. Snippets use

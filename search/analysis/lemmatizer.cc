@@ -35,7 +35,7 @@ std::string default_dictionary_dir() {
   return WIEDZA_DEFAULT_DICT_DIR;
 }
 
-Lemmatizer::Lemmatizer(const std::string& dict_dir) {
+Lemmatizer::Lemmatizer(const std::string& dict_dir) : dictionary_dir_(dict_dir) {
   namespace fs = std::filesystem;
   const fs::path aff = fs::path(dict_dir) / "pl_PL.aff";
   const fs::path dic = fs::path(dict_dir) / "pl_PL.dic";

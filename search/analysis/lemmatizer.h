@@ -40,6 +40,8 @@ class Lemmatizer {
 
   // Digest of the .aff and .dic files loaded (search/digest.h).
   const std::string& dictionary_digest() const { return dictionary_digest_; }
+  // The directory the dictionary was loaded from (for another Lemmatizer on another thread).
+  const std::string& dictionary_dir() const { return dictionary_dir_; }
 
  private:
   std::vector<std::string> stem(const std::string& utf8_word);
@@ -48,6 +50,7 @@ class Lemmatizer {
   std::string decode(const std::string& latin2);
 
   std::unique_ptr<Hunspell> hunspell_;
+  std::string dictionary_dir_;
   std::string dictionary_digest_;
   UConverter* converter_ = nullptr;
   std::unordered_map<std::string, std::vector<std::string>> lemma_cache_;

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include "indexer/corpus_reader.h"
+#include "indexer/database_swap.h"
 #include "indexer/index_compaction.h"
 #include "indexer/index_writer.h"
 #include "indexer/writable_index.h"
@@ -64,8 +65,8 @@ TEST_F(IndexCompactionTest, KeepsEveryArticleItsIdsAndItsRankingInLessSpace) {
   EXPECT_EQ(after.get_doccount(), docs);
   EXPECT_EQ(ids("wersja druga dowód"), before_ids);
   EXPECT_EQ(before_ids.size(), 40u);
-  EXPECT_FALSE(fs::exists(db() + ".compacting"));
-  EXPECT_FALSE(fs::exists(db() + ".before-compaction"));
+  EXPECT_FALSE(fs::exists(db() + ".replacement"));
+  EXPECT_FALSE(fs::exists(db() + ".replaced"));
   // Still a normal database: the next run edits it incrementally.
   corpus_.put("nowy", TestCorpus::article("nowy", "Nowy artykuł", "Treść."));
   const SyncSummary next = sync_index(db(), read_corpus(corpus_.dir().string()), analyzer_);
@@ -100,18 +101,18 @@ TEST_F(IndexCompactionTest, AServerRunningOnTheDatabaseFollowsTheSwapAndKeepsEdi
 TEST_F(IndexCompactionTest, WaitsForAnotherWriterAndThenGivesUpLeavingTheIndexAlone) {
   Xapian::WritableDatabase other = open_writable(db());
   EXPECT_THROW(compact_in_place(db(), std::chrono::milliseconds(100)), IndexLockedError);
-  EXPECT_FALSE(fs::exists(db() + ".compacting"));
+  EXPECT_FALSE(fs::exists(db() + ".replacement"));
   other.close();
   EXPECT_EQ(Xapian::Database(db()).get_doccount(), 40u);
 }
 
 TEST_F(IndexCompactionTest, ACrashBetweenTheRenamesIsPutBack) {
-  fs::rename(db(), db() + ".before-compaction");
-  fs::create_directories(db() + ".compacting");  // half a copy
-  EXPECT_TRUE(recover_interrupted_compaction(db()));
+  fs::rename(db(), db() + ".replaced");
+  fs::create_directories(db() + ".replacement");  // half a copy
+  EXPECT_TRUE(recover_interrupted_swap(db()));
   EXPECT_EQ(Xapian::Database(db()).get_doccount(), 40u);
-  EXPECT_FALSE(fs::exists(db() + ".compacting"));
-  EXPECT_FALSE(recover_interrupted_compaction(db()));  // nothing to do
+  EXPECT_FALSE(fs::exists(db() + ".replacement"));
+  EXPECT_FALSE(recover_interrupted_swap(db()));  // nothing to do
 }
 
 TEST_F(IndexCompactionTest, RefusesWhatIsNotADatabaseDirectory) {

@@ -20,14 +20,7 @@ class IndexWriterTest : public ::testing::Test {
 
   SyncSummary sync() { return sync_index(db(), read_corpus(corpus.dir().string()), *analyzer_); }
   std::string db() const { return tmp.str("db"); }
-  std::vector<std::string> ids_for(const std::string& query) {
-    Searcher s(db());
-    SearchRequest r;
-    r.query = query;
-    std::vector<std::string> ids;
-    for (const auto& h : s.search(r).hits) ids.push_back(h.id);
-    return ids;
-  }
+  std::vector<std::string> ids_for(const std::string& query) { return testing::hit_ids(db(), query); }
 
   TempDir tmp;
   TestCorpus corpus{tmp.path() / "corpus"};

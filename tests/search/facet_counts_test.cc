@@ -83,5 +83,23 @@ TEST_F(FacetCountsTest, DepthZeroCountsEveryMatch) {
   EXPECT_EQ(r.facets.at("kind").front().count, 28u);
 }
 
+// The table the searcher counts with: every document's values by document id, read once.
+TEST_F(FacetCountsTest, TheTableCountsDocumentsByIdAndSkipsUnknownIds) {
+  Xapian::Database db(tmp_->str("db"));
+  const FacetTable table = FacetTable::load(db);
+  std::vector<Xapian::docid> docids;
+  std::map<std::string, Xapian::doccount> expected;
+  for (Xapian::docid did = 1; did <= db.get_lastdocid(); did += 3) {
+    docids.push_back(did);
+    ++expected[db.get_document(did).get_value(0)];
+  }
+  docids.push_back(db.get_lastdocid() + 100);  // no such document
+  const FacetCounts counts = table.count(docids);
+  std::map<std::string, Xapian::doccount> got;
+  for (const FacetCount& c : counts.at("category")) got[c.value] = c.count;
+  EXPECT_EQ(got, expected);
+  EXPECT_TRUE(FacetTable().count(docids).at("kind").empty()) << "an empty table counts nothing";
+}
+
 }  // namespace
 }  // namespace wiedza

@@ -149,17 +149,97 @@ TEST(Proximity, WordsSideBySideRankFirstWithCandidatesOrWholeMatch) {
 
 TEST(RankingOptions, SetParsesAndRejectsClearly) {
   RankingOptions o;
-  o.set("title_weight=4.5");
-  EXPECT_DOUBLE_EQ(o.title_weight, 4.5);
-  EXPECT_THROW(o.set("title_weight"), std::invalid_argument);
-  EXPECT_THROW(o.set("title_weight=abc"), std::invalid_argument);
-  EXPECT_THROW(o.set("title_weight=-1"), std::invalid_argument);
+  o.set("fields_weight=4.5");
+  EXPECT_DOUBLE_EQ(o.fields_weight, 4.5);
+  EXPECT_THROW(o.set("fields_weight"), std::invalid_argument);
+  EXPECT_THROW(o.set("fields_weight=abc"), std::invalid_argument);
+  EXPECT_THROW(o.set("fields_weight=-1"), std::invalid_argument);
   try {
     o.set("nonsense=1");
     FAIL();
   } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("known: title_weight"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("known: body_weight, fields_weight"), std::string::npos);
   }
+}
+
+// Two-phase ranking (RankingOptions::candidate_depth) on a base of varied articles.
+class TwoPhaseRankingTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    tmp_ = new TempDir();
+    TestCorpus corpus(tmp_->path() / "corpus");
+    const char* const bodies[] = {
+        "Wniosek o dowód osobisty składasz w urzędzie.", "Zgubiony dowód zgłoś jak najszybciej.",
+        "Odpady wielkogabarytowe odbieramy raz w miesiącu.", "Meble wystaw przed posesję w dniu odbioru odpadów.",
+        "Psa trzeba zaszczepić przeciw wściekliźnie.", "Karta parkingowa uprawnia do postoju w strefie.",
+        "Awarię oświetlenia zgłoś zarządowi dróg.", "Wyrobienie paszportu trwa miesiąc.",
+    };
+    for (int i = 0; i < 40; ++i) {
+      corpus.put("a" + std::to_string(i), {{"title", std::string(i % 3 == 0 ? "Dowód i odpady " : "Sprawa ") + std::to_string(i)},
+                                         {"body", std::string(bodies[i % 8]) + " " + bodies[(i * 3 + 1) % 8]}});
+    }
+    corpus.put("psy", {{"title", "Wybieg"}, {"body", "Ogrodzony teren dla psów i ich właścicieli."}});
+    corpus.put("parking", {{"title", "Parking przy dworcu"}, {"body", "Całodobowy."}});
+    corpus.put("wywoz", {{"title", "Harmonogram"}, {"body", "Wywóz odpadów w każdy czwartek."}});
+    std::ofstream(corpus.dir() / "synonyms.txt") << "śmieciarka, wywóz odpadów\n";
+    analysis::Analyzer analyzer;
+    sync_index(tmp_->str("db"), read_corpus(corpus.dir().string()), analyzer);
+  }
+  static void TearDownTestSuite() { delete tmp_; }
+
+  static SearchResult search(const std::string& q, const char* option, std::size_t limit = 10) {
+    RankingOptions o;
+    o.set(option);
+    Searcher s(tmp_->str("db"), analysis::default_dictionary_dir(), o);
+    return s.search({q, limit, 0, {}, {}, {}});
+  }
+
+  static TempDir* tmp_;
+};
+TempDir* TwoPhaseRankingTest::tmp_ = nullptr;
+
+TEST_F(TwoPhaseRankingTest, CandidatesGetTheWeightsOfTheWholeQuery) {
+  for (const char* q : {"dowód osobisty", "odbiór mebli i odpadów", "zgubiony dowod", "pies szczepienie"}) {
+    const SearchResult one = search(q, "candidate_depth=0", 30), two = search(q, "candidate_depth=1000", 30);
+    ASSERT_EQ(one.hits.size(), two.hits.size()) << q;
+    ASSERT_FALSE(one.hits.empty()) << q;
+    for (std::size_t i = 0; i < one.hits.size(); ++i) {
+      EXPECT_EQ(two.hits[i].id, one.hits[i].id) << q << " at " << i;
+      EXPECT_NEAR(two.hits[i].score, one.hits[i].score, 1e-9) << q << " at " << i;
+    }
+    EXPECT_EQ(two.answer_confidence, one.answer_confidence) << q;
+  }
+}
+
+TEST_F(TwoPhaseRankingTest, FewCandidatesStillFillThePageAndKeepItsHead) {
+  const SearchResult one = search("dowód osobisty odpady", "candidate_depth=0");
+  const SearchResult two = search("dowód osobisty odpady", "candidate_depth=3");
+  ASSERT_EQ(two.hits.size(), 10u) << "the candidates reach at least as far as the page";
+  EXPECT_EQ(two.hits.front().id, one.hits.front().id);
+  EXPECT_GE(two.total, 10u);
+}
+
+// "psy" and "psów" share a lemma (pies) but not a stem: the first phase reads lemma terms
+// too, or this article would never be a candidate.
+TEST_F(TwoPhaseRankingTest, ALemmaWhoseFormsShareNoStemFindsItsArticle) {
+  const SearchResult r = search("psy", "candidate_depth=100");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits.front().id, "psy");
+}
+
+TEST_F(TwoPhaseRankingTest, AnArticleReachedOnlyThroughASynonymIsACandidate) {
+  const SearchResult r = search("śmieciarka", "candidate_depth=100");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits.front().id, "wywoz");
+}
+
+// No article shares a lemma or a 5-letter stem with "parkomat"; its short stem "park" still
+// answers, as the one-phase ranking does.
+TEST_F(TwoPhaseRankingTest, WithoutCandidatesTheWholeQueryAnswers) {
+  const SearchResult one = search("parkomat", "candidate_depth=0"), two = search("parkomat", "candidate_depth=100");
+  ASSERT_FALSE(one.hits.empty());
+  ASSERT_EQ(two.hits.size(), one.hits.size());
+  EXPECT_EQ(two.hits.front().id, "parking");
 }
 
 }  // namespace

@@ -135,6 +135,28 @@ TEST_F(ReplicaServerTest, HealthSaysHowFarBehindThePrimaryTheCopyIs) {
   EXPECT_NE(metrics->body.find("wiedza_replica 1\n"), std::string::npos);
 }
 
+// A full build on the primary swaps in a new database that counts its revisions from 1
+// again: a replica still on the old copy must not look level because its revision number
+// is as high.
+TEST_F(ReplicaServerTest, AReplicaOnAnotherDatabaseThanThePrimarysLacksAllOfIt) {
+  corpus_.put("dowod", TestCorpus::article("dowod", "Dowód osobisty", "Wniosek o nowy dowód osobisty."));
+  analysis::Analyzer analyzer;
+  ASSERT_TRUE(sync_index(tmp_.str("primary"), read_corpus(corpus_.dir().string()), analyzer).full_build);
+  const Xapian::Database built(tmp_.str("primary"));
+  ASSERT_NE(built.get_uuid(), Xapian::Database(tmp_.str("replica")).get_uuid());
+  ASSERT_LE(built.get_revision(), Xapian::Database(tmp_.str("replica")).get_revision());
+  RunningServer primary(primary_config());
+  RunningServer replica(replica_config());
+  EXPECT_EQ(get(primary, "/healthz")["database"], built.get_uuid());
+  ASSERT_TRUE(eventually([&] { return get(replica, "/healthz")["primary"]["reachable"] == true; }));
+  const auto h = get(replica, "/healthz");
+  EXPECT_EQ(h["primary"]["database"], built.get_uuid());
+  EXPECT_EQ(h["primary"]["lag_revisions"], static_cast<std::int64_t>(built.get_revision())) << h.dump();
+  auto metrics = replica.client().Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_EQ(metrics->body.find("wiedza_replica_lag_revisions 0\n"), std::string::npos) << metrics->body;
+}
+
 TEST_F(ReplicaServerTest, SearchesOnAReplicaReachThePrimaryEvenWhenItWasDownAtTheTime) {
   std::int64_t search_id = 0;
   {

@@ -10,6 +10,8 @@
 #include <random>
 #include <stdexcept>
 
+#include "search/searcher.h"
+
 namespace wiedza::testing {
 namespace fs = std::filesystem;
 
@@ -74,6 +76,15 @@ std::string wiedza_binary() {
 #else
   return "wiedza";
 #endif
+}
+
+std::vector<std::string> hit_ids(const std::string& db_path, const std::string& query) {
+  Searcher searcher(db_path);
+  SearchRequest request;
+  request.query = query;
+  std::vector<std::string> ids;
+  for (const SearchHit& h : searcher.search(request).hits) ids.push_back(h.id);
+  return ids;
 }
 
 std::string read_file(const std::filesystem::path& path) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -44,6 +45,9 @@ class TestCorpus {
 // Writes a `--tokens` file ("name token" lines) readable by its owner only, as the
 // server demands; returns its path.
 std::string write_tokens_file(const std::filesystem::path& path, const std::string& lines);
+
+// The ids of the first page of results for `query` on the index at `db_path`, in order.
+std::vector<std::string> hit_ids(const std::string& db_path, const std::string& query);
 
 // The whole content of a file ("" when it cannot be read).
 std::string read_file(const std::filesystem::path& path);
