@@ -126,19 +126,29 @@ void Searcher::reopen() {
   // twice meanwhile discards blocks under it. Reopen onto the newer revision and rebuild.
   for (int attempt = 0;; ++attempt) {
     try {
-      if (const std::uint64_t inode = inode_of(db_path_); inode != 0 && inode != directory_inode_) {
-        db_ = open_database(db_path_);
-        directory_inode_ = inode;
-        load_resources();
-        return;
+      const std::uint64_t inode = inode_of(db_path_);
+      if (inode != 0 && inode != directory_inode_) return open_anew(inode);
+      try {
+        db_.reopen();
+      } catch (const Xapian::DatabaseOpeningError&) {
+        // A replica's full copy: xapian-replicate made the copy live in the stub's other
+        // directory and removed the one this handle reads. The path, through its stub,
+        // leads to the copy; opening it here keeps the analyser, whose dictionary makes a
+        // new Searcher slow to build.
+        return open_anew(inode);
       }
-      db_.reopen();
       if (!resources_->describes(db_)) load_resources();
       return;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= kMaxRetries) throw;
     }
   }
+}
+
+void Searcher::open_anew(std::uint64_t directory_inode) {
+  db_ = open_database(db_path_);
+  directory_inode_ = directory_inode;
+  load_resources();
 }
 
 Xapian::rev Searcher::revision() const { return db_.get_revision(); }

@@ -87,7 +87,8 @@ class Searcher {
   // The stored article (as indexed, unknown fields included), or nullopt.
   std::optional<nlohmann::json> article(const std::string& id);
 
-  // Picks up a newer revision written by an indexer; cheap when nothing changed.
+  // Picks up a newer revision written by an indexer, a database swapped in under the same
+  // path, or a replica's new full copy; cheap when nothing changed.
   void reopen();
   const RankingOptions& ranking() const { return builder_.options(); }
   Xapian::rev revision() const;
@@ -121,6 +122,10 @@ class Searcher {
   Xapian::Query feedback_terms(Xapian::Enquire& enquire) const;
   // Reloads what is derived from the database (vocabulary, synonyms) after a revision change.
   void load_resources();
+
+  // Opens db_path_ again (a database swapped in, or a replica's new full copy) and loads
+  // that database's resources.
+  void open_anew(std::uint64_t directory_inode);
 
   std::string db_path_;
   // The database directory's inode when it was opened: a directory swapped in under the
