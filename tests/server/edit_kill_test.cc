@@ -225,6 +225,8 @@ TEST_F(EditKill, TwentyKillsLeaveNothingHalfApplied) {
     expect_consistent(port, cycle);
     if (cycle == kKills) break;
     const int before = edits_;
+    // Drawn before the client starts: from then on `random` belongs to its thread.
+    const auto delay = std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 750)(random));
     std::thread client([&] { edit_until_killed(port, random); });
     // Two edits first, however slow the machine (sanitizers, a busy CI), so kills land in
     // the middle of a stream of edits rather than always on the first one.
@@ -235,7 +237,7 @@ TEST_F(EditKill, TwentyKillsLeaveNothingHalfApplied) {
     const int early = edits_ - before;
     // Then half the kills at a random moment; the other half as soon as an edit has staged
     // its file after a random delay, when the edit is between its two commits.
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 750)(random)));
+    std::this_thread::sleep_for(delay);
     if (cycle % 2 == 1) wait_for_staged_file(tmp_.path() / "corpus", std::chrono::seconds(5));
     kill_server();
     client.join();
