@@ -2,13 +2,6 @@
 // by xapian-replicate-server on a loopback port) follows a full copy: when the primary's
 // database is replaced by a new one (a full build), the copy goes live in the stub's other
 // directory and the directory the Searcher read is removed.
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <chrono>
-#include <thread>
-
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -25,37 +18,10 @@ namespace fs = std::filesystem;
 using testing::TempDir;
 using testing::TestCorpus;
 
-// A loopback port nothing listens on now (the kernel's pick for a socket bound to port 0).
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t size = sizeof addr;
-  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), size) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size) != 0) {
-    throw std::runtime_error("no free loopback port");
-  }
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
 // The program's absolute path, or "" when it is not installed.
 std::string which(const std::string& program) {
   const std::string out = testing::run_command("command -v " + program).output;
   return out.substr(0, out.find('\n'));
-}
-
-// Waits up to 5 s for something to listen on `port`.
-bool listening(int port) {
-  for (int i = 0; i < 200; ++i) {
-    if (const int fd = testing::raw_connect(port); fd >= 0) {
-      ::close(fd);
-      return true;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  return false;
 }
 
 class SearcherReplicaTest : public ::testing::Test {
@@ -93,9 +59,9 @@ TEST_F(SearcherReplicaTest, FollowsAFullCopyThatReplacedTheDirectoryItRead) {
   const std::string server = which("xapian-replicate-server");
   ASSERT_FALSE(server.empty()) << "xapian-tools is not installed (bash scripts/install-deps.sh --tests)";
   build_primary("Zgubiony dowód osobisty", "Zgłoś utratę dowodu w urzędzie.");
-  port_ = free_port();
+  port_ = testing::free_loopback_port();
   testing::ChildProcess replserver(server, {"--interface", "127.0.0.1", "--port", std::to_string(port_), tmp_.str("primary")});
-  ASSERT_TRUE(listening(port_)) << "xapian-replicate-server did not start";
+  ASSERT_TRUE(testing::wait_for_listener(port_)) << "xapian-replicate-server did not start";
   pull();
   Searcher searcher(tmp_.str("replica"));
   const std::string first = searcher.database();

@@ -4,9 +4,6 @@
 // takes (server/analytics_import.h), the id ranges that keep nodes' rows apart
 // (server/analytics_store.h), and the replication settings (server/server_config.h).
 // The real replication (xapian-replicate, HAProxy) is tests/cluster/replication_test.cc.
-#include <sys/socket.h>
-#include <netinet/in.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -18,6 +15,7 @@
 #include "indexer/corpus_reader.h"
 #include "indexer/index_writer.h"
 #include "server/analytics_store.h"
+#include "tests/support/raw_http.h"
 #include "tests/support/running_server.h"
 #include "tests/support/test_corpus.h"
 
@@ -42,19 +40,6 @@ bool eventually(F done, std::chrono::milliseconds limit = 10s) {
   return done();
 }
 
-// A loopback port nothing listens on (bound, then released).
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof(a));
-  socklen_t size = sizeof(a);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &size);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
-
 class ReplicaServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -64,7 +49,7 @@ class ReplicaServerTest : public ::testing::Test {
     std::filesystem::copy(tmp_.path() / "primary", tmp_.path() / "replica");  // a copy, as xapian-replicate makes
     testing::write_tokens_file(tmp_.path() / "tokens", std::string("editor ") + kEditor + "\nreplica1 " + kReplica + "\n");
     testing::write_tokens_file(tmp_.path() / "forward", std::string("replica1 ") + kReplica + "\n");
-    primary_port_ = free_port();
+    primary_port_ = testing::free_loopback_port();
   }
 
   server::ServerConfig primary_config() const {

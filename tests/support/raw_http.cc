@@ -9,6 +9,8 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
+#include <thread>
 
 namespace wiedza::testing {
 
@@ -26,6 +28,33 @@ int raw_connect(int port) {
     return -1;
   }
   return fd;
+}
+
+int free_loopback_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t size = sizeof addr;
+  const bool bound = ::bind(fd, reinterpret_cast<sockaddr*>(&addr), size) == 0 &&
+                     ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size) == 0;
+  const int saved = errno;
+  ::close(fd);
+  if (!bound) throw std::runtime_error(std::string("no free loopback port: ") + std::strerror(saved));
+  return ntohs(addr.sin_port);
+}
+
+bool wait_for_listener(int port, int timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (true) {
+    if (const int fd = raw_connect(port); fd >= 0) {
+      ::close(fd);
+      return true;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
 }
 
 RawReply raw_request(int port, const std::string& request, RawOptions options) {

@@ -30,4 +30,11 @@ std::string raw_exchange(int port, const std::string& request, RawOptions option
 // A connected socket that the caller closes (::close), or -1 with errno set.
 int raw_connect(int port);
 
+// A loopback port nothing listens on now (the kernel's pick for a socket bound to port 0,
+// released again), for a program that must be told its port. Throws when there is none.
+int free_loopback_port();
+
+// Waits up to `timeout_ms` for something to accept connections on 127.0.0.1:port.
+bool wait_for_listener(int port, int timeout_ms = 5000);
+
 }  // namespace wiedza::testing

@@ -1,9 +1,6 @@
 #include "tests/support/webdriver.h"
 
 #include <httplib.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <stdexcept>
@@ -11,28 +8,13 @@
 #include <vector>
 
 #include "tests/support/browser_preconditions.h"
+#include "tests/support/raw_http.h"
 
 namespace wiedza::testing {
-namespace {
-
-int free_port() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
-
-}  // namespace
 
 WebDriver::WebDriver(WebDriverOptions options) {
   if (const std::string problem = browser_setup_problem(); !problem.empty()) throw std::runtime_error(problem);
-  port_ = free_port();
+  port_ = free_loopback_port();
   driver_ = std::make_unique<ChildProcess>(configured_chromedriver(),
                                            std::vector<std::string>{"--port=" + std::to_string(port_)});
   http_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
